@@ -1,0 +1,65 @@
+import type { TokenPlacement, TokenSet, VendorDefinition } from '../types';
+
+/**
+ * How API calls carry the token and reach the right host. Both adapters call these, so a vendor's token
+ * placement, mandatory headers and token-derived base URL are applied the same way everywhere.
+ */
+export interface ApiAuthParts {
+	headers: Record<string, string>;
+	qs: Record<string, string>;
+}
+
+export function tokenAuthParts(placement: TokenPlacement, accessToken: string): ApiAuthParts {
+	if (placement.in === 'query') return { headers: {}, qs: { [placement.name]: accessToken } };
+	return { headers: { [placement.name]: `${placement.prefix}${accessToken}` }, qs: {} };
+}
+
+/** Headers and query parameters an API call needs: the token where the vendor wants it, plus mandatory headers. */
+export function apiAuthParts(vendor: VendorDefinition, accessToken: string, placement: TokenPlacement = vendor.api.tokenPlacement): ApiAuthParts {
+	const parts = tokenAuthParts(placement, accessToken);
+	return { headers: { ...vendor.api.headers, ...parts.headers }, qs: parts.qs };
+}
+
+function trimSlash(url: string): string {
+	return url.replace(/\/+$/, '');
+}
+
+/**
+ * The API base for a connection: a token-derived base (Worksection account_url) wins, then a user or
+ * sandbox override, then the vendor default.
+ */
+export function apiBaseUrl(vendor: VendorDefinition, token?: Partial<TokenSet>, override?: string): string {
+	const fromToken = vendor.api.baseUrlFromToken;
+	if (fromToken && token) {
+		const value = token[fromToken.field];
+		if (typeof value === 'string' && /^https?:\/\//.test(value)) return trimSlash(value) + fromToken.path;
+	}
+	return trimSlash(override || vendor.api.baseUrl.url);
+}
+
+/** Joins a base and a relative path without doubling or dropping slashes; an empty path keeps the base. */
+export function joinUrl(base: string, path: string): string {
+	if (!path) return base;
+	if (/^https?:\/\//.test(path)) return path;
+	return `${trimSlash(base)}/${path.replace(/^\/+/, '')}`;
+}
+
+/** Reads a dotted path (`user.email`, `data.0.name`) from a value. */
+export function readPath(value: unknown, path: string): unknown {
+	let current: unknown = value;
+	for (const key of path.split('.')) {
+		if (current === null || typeof current !== 'object') return undefined;
+		current = (current as Record<string, unknown>)[key];
+	}
+	return current;
+}
+
+/** First non-empty string found at the vendor's label paths. */
+export function connectionLabel(vendor: VendorDefinition, source: unknown): string | undefined {
+	for (const path of vendor.api.connectionLabelPaths) {
+		const value = readPath(source, path);
+		if (typeof value === 'string' && value !== '') return value;
+		if (typeof value === 'number') return String(value);
+	}
+	return undefined;
+}

@@ -1,0 +1,34 @@
+/**
+ * The transport seam. The lifecycle builds plain request objects and reads plain responses; each platform
+ * supplies the client: n8n's request helpers, Zapier's z.request, or axios in our own tools and tests.
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HttpRequest {
+	method: HttpMethod;
+	url: string;
+	headers: Record<string, string>;
+	/** Already encoded (form or JSON); absent for GET. */
+	body?: string;
+}
+
+export interface HttpResponse {
+	status: number;
+	/** Lower-case header names. */
+	headers: Record<string, string | undefined>;
+	/** The raw body text. */
+	body: string;
+}
+
+export type HttpClient = (request: HttpRequest) => Promise<HttpResponse>;
+
+export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
+
+/** Form-encodes fields, skipping undefined values, in insertion order. */
+export function encodeForm(fields: Record<string, string | undefined>): string {
+	const params = new URLSearchParams();
+	for (const [key, value] of Object.entries(fields)) {
+		if (value !== undefined) params.append(key, value);
+	}
+	return params.toString();
+}

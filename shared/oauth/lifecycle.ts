@@ -1,0 +1,93 @@
+import type { ClientAuth, TokenSet, VendorDefinition } from '../types';
+import { VendorAuthError } from './errors';
+import type { HttpClient, HttpRequest } from './http';
+import { mergeRefreshedToken, parseTokenResponse } from './token-response';
+import {
+	buildClientCredentialsRequest,
+	buildCodeExchangeRequest,
+	buildPasswordRequest,
+	buildRefreshRequest,
+	buildRevokeRequest,
+	type OAuthClient,
+} from './token-requests';
+
+/** Secrets that may appear in a request and must never appear in an error. */
+function secretsOf(request: HttpRequest, extra: Array<string | undefined>): string[] {
+	const values = [...extra, request.headers.Authorization];
+	if (request.body) for (const value of new URLSearchParams(request.body).values()) values.push(value);
+	return values.filter((v): v is string => typeof v === 'string' && v.length >= 4);
+}
+
+async function send(http: HttpClient, vendor: VendorDefinition, request: HttpRequest, now: number, extraSecrets: Array<string | undefined>) {
+	const secrets = secretsOf(request, extraSecrets);
+	let response;
+	try {
+		response = await http(request);
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		throw new VendorAuthError(vendor.displayName, 'server_error', `the token endpoint could not be reached (${reason.split(secrets[0] ?? '\u0000').join('[redacted]')})`);
+	}
+	return parseTokenResponse(vendor, response, now, secrets);
+}
+
+export async function exchangeCode(
+	http: HttpClient,
+	vendor: VendorDefinition,
+	client: OAuthClient,
+	params: { code: string; redirectUri: string; codeVerifier?: string },
+	now = Date.now(),
+): Promise<TokenSet> {
+	return send(http, vendor, buildCodeExchangeRequest(vendor, client, params), now, [client.clientSecret, params.code]);
+}
+
+/** Refreshes and merges: the result is what must be stored (rotated refresh token kept, old one never lost). */
+export async function refreshToken(
+	http: HttpClient,
+	vendor: VendorDefinition,
+	client: Partial<OAuthClient>,
+	stored: TokenSet,
+	params: { redirectUri?: string } = {},
+	now = Date.now(),
+): Promise<TokenSet> {
+	if (!stored.refresh_token) {
+		throw new VendorAuthError(vendor.displayName, 'no_refresh_token', 'the access token expired and no refresh token is stored; reconnect the account');
+	}
+	const request = buildRefreshRequest(vendor, client, { refreshToken: stored.refresh_token, redirectUri: params.redirectUri });
+	const refreshed = await send(http, vendor, request, now, [client.clientSecret, stored.refresh_token, stored.access_token]);
+	return mergeRefreshedToken(stored, refreshed);
+}
+
+export async function clientCredentialsToken(
+	http: HttpClient,
+	vendor: VendorDefinition,
+	client: OAuthClient,
+	params: { clientAuth: ClientAuth; scopes?: string[] },
+	now = Date.now(),
+): Promise<TokenSet> {
+	return send(http, vendor, buildClientCredentialsRequest(vendor, client, params), now, [client.clientSecret]);
+}
+
+export async function passwordToken(
+	http: HttpClient,
+	vendor: VendorDefinition,
+	client: Partial<OAuthClient>,
+	params: { username: string; password: string; clientAuth: ClientAuth | 'none' },
+	now = Date.now(),
+): Promise<TokenSet> {
+	return send(http, vendor, buildPasswordRequest(vendor, client, params), now, [client.clientSecret, params.password]);
+}
+
+export async function revokeToken(
+	http: HttpClient,
+	vendor: VendorDefinition,
+	client: Partial<OAuthClient>,
+	params: { accessToken: string },
+): Promise<void> {
+	const request = buildRevokeRequest(vendor, client, params);
+	const response = await http(request);
+	if (response.status >= 300) {
+		throw new VendorAuthError(vendor.displayName, 'error_response', `the revoke endpoint refused the request with HTTP ${response.status}`, {
+			status: response.status,
+		});
+	}
+}

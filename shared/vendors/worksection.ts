@@ -1,0 +1,67 @@
+import type { VendorDefinition } from '../types';
+import { RFC_AUTHORIZE_PARAMS, RFC_GRANT_TYPES, RFC_TOKEN_PARAMS } from './common';
+
+/**
+ * Worksection. Source: ../shared/vendor-docs/worksection-oauth2.txt unless noted; API facts: research/vendors.md §2.
+ */
+export const worksection: VendorDefinition = {
+	id: 'worksection',
+	displayName: 'Worksection',
+	n8nPrefix: 'worksection',
+	authDocUrl: 'https://worksection.com/en/faq/api-oauth.html',
+	appRegistration: 'Worksection → avatar → Account settings → API → OAuth 2.0 applications; the redirect URL must be HTTPS',
+	oauth2: {
+		authorize: {
+			url: { url: 'https://worksection.com/oauth2/authorize', documented: true },
+			paramNames: { ...RFC_AUTHORIZE_PARAMS },
+			extraParams: {},
+			pkce: false,
+		},
+		token: {
+			url: { url: 'https://worksection.com/oauth2/token', documented: true },
+			clientAuth: 'body', // doc: client_id/client_secret in the POST body (curl -d)
+			paramNames: { ...RFC_TOKEN_PARAMS },
+			grantTypes: { ...RFC_GRANT_TYPES },
+			responseShape: 'object',
+		},
+		refresh: {
+			url: { url: 'https://worksection.com/oauth2/refresh', documented: true }, // doc: refresh has its own URL
+			sendRedirectUri: false,
+			clientAuth: 'body',
+			rotatesRefreshToken: true, // doc: "returns a new access token and a refresh token, which will invalidate the old tokens"
+		},
+		revoke: null, // not documented; users remove the session in their profile
+		scopes: {
+			// SDK default read set (vendors.md §2.2) plus writes our nodes need
+			default: ['projects_read', 'projects_write', 'tasks_read', 'tasks_write', 'comments_read', 'comments_write', 'costs_read', 'costs_write', 'users_read'],
+			available: [
+				'projects_read', 'projects_write', 'tasks_read', 'tasks_write', 'costs_read', 'costs_write', 'tags_read', 'tags_write',
+				'comments_read', 'comments_write', 'files_read', 'files_write', 'users_read', 'users_write', 'contacts_read',
+				'contacts_write', 'administrative',
+			],
+			separator: ',', // doc: "separated by a space or comma"
+		},
+		lifetimes: { accessToken: 86400, refreshToken: 30 * 86400, authorizationCode: 600 }, // doc: 24 h, 1 month, 10 min
+		keepFields: ['account_url'], // doc: token and refresh responses carry account_url
+	},
+	api: {
+		baseUrl: { url: 'https://worksection.com/api/oauth2', documented: true },
+		baseUrlFromToken: { field: 'account_url', path: '/api/oauth2' }, // vendors.md §2.1: calls go to the account host
+		tokenPlacement: { in: 'header', name: 'Authorization', prefix: 'Bearer ' }, // doc: "authorization header"
+		headers: {},
+		testRequest: { method: 'GET', path: '', qs: { action: 'me' } }, // vendors.md §2.2: action `me` (user token)
+		expiredTokenStatus: 401,
+		connectionLabelPaths: ['data.email', 'email', 'account_url'],
+	},
+	alternatives: [
+		{
+			kind: 'adminApiKey',
+			credentialName: 'worksectionAdminApi',
+			displayName: 'Worksection Admin API Key',
+			basePath: '/api/admin/v2/', // vendors.md §2.5
+			hashParam: 'hash', // hash = md5(query string + api key), vendors.md §2.5 variant 2 (current docs)
+			testRequest: { method: 'GET', path: '', qs: { action: 'get_users' } },
+			whereToCreate: 'Worksection → Account → API (visible to the account owner only)',
+		},
+	],
+};
