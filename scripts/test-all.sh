@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The one test command (`npm test`): build, type-check, lint, unit/adapter tests, the package check,
+# Zapier's real CLI validation, and the real-n8n end-to-end suite against the local vendor sandbox.
+# Installs what it needs itself (n8n 2.41.1 on Node 24 from the npm registry, cached in test/e2e/runtime).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p build
+summary=()
+started=$SECONDS
+
+stage() { echo; echo "=== $1"; }
+record() { summary+=("$1"); }
+
+stage "build"
+npm run -s build
+
+stage "type-check (tsc --noEmit, strict)"
+npx tsc -p tsconfig.json --noEmit
+record "type-check: OK"
+
+if [ -f eslint.config.mjs ]; then
+	stage "lint (n8n community-node rules)"
+	npx eslint credentials nodes package.json
+	record "lint: OK"
+fi
+
+stage "unit and adapter tests (jest + nock)"
+npx jest --ci --json --outputFile=build/jest-results.json
+jest_counts=$(node -e 'const r=require("./build/jest-results.json");console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numTotalTestSuites} files`)')
+record "jest: $jest_counts"
+
+stage "package contents (npm pack --dry-run)"
+node scripts/check-pack.js
+record "pack: OK"
+
+stage "n8n runtime (Node 24 + n8n 2.41.1, cached locally)"
+bash scripts/n8n-runtime.sh
+
+if [ -f scripts/zapier-validate.sh ]; then
+	stage "Zapier CLI validate (real zapier-platform, Node 24)"
+	bash scripts/zapier-validate.sh | tee build/zapier-validate.log
+	record "zapier validate: $(grep -c '^PASS' build/zapier-validate.log || true) apps valid"
+fi
+
+stage "end-to-end: real n8n + vendor sandbox"
+node build/test/e2e/run.js | tee build/e2e.log
+record "e2e (real n8n): $(tail -n 1 build/e2e.log)"
+
+echo
+echo "=== summary ($((SECONDS - started)) s)"
+printf '%s\n' "${summary[@]}"
