@@ -7,7 +7,7 @@ export const STAT_KEYS = [
 	'authorizeRequests',
 	'codesIssued',
 	'consentDenied',
-	'tokensIssued',
+	'tokenIssued',
 	'refreshes',
 	'tokenRejected',
 	'apiCalls',

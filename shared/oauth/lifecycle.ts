@@ -1,5 +1,5 @@
 import type { ClientAuth, TokenSet, VendorDefinition } from '../types';
-import { VendorAuthError } from './errors';
+import { redact, VendorAuthError } from './errors';
 import type { HttpClient, HttpRequest } from './http';
 import { mergeRefreshedToken, parseTokenResponse } from './token-response';
 import {
@@ -11,21 +11,32 @@ import {
 	type OAuthClient,
 } from './token-requests';
 
+/**
+ * Form fields whose values are public and explain the commonest setup errors (a redirect URL mismatch, a
+ * grant type), so they are not masked in the vendor's error text.
+ */
+function publicFields(vendor: VendorDefinition): Set<string> {
+	const names = vendor.oauth2.token.paramNames;
+	return new Set([names.grantType, names.redirectUri, names.clientId, 'scope']);
+}
+
 /** Secrets that may appear in a request and must never appear in an error. */
-function secretsOf(request: HttpRequest, extra: Array<string | undefined>): string[] {
+function secretsOf(request: HttpRequest, extra: Array<string | undefined>, publicNames: Set<string> = new Set()): string[] {
 	const values = [...extra, request.headers.Authorization];
-	if (request.body) for (const value of new URLSearchParams(request.body).values()) values.push(value);
+	if (request.body) {
+		for (const [name, value] of new URLSearchParams(request.body)) if (!publicNames.has(name)) values.push(value);
+	}
 	return values.filter((v): v is string => typeof v === 'string' && v.length >= 4);
 }
 
 async function send(http: HttpClient, vendor: VendorDefinition, request: HttpRequest, now: number, extraSecrets: Array<string | undefined>) {
-	const secrets = secretsOf(request, extraSecrets);
+	const secrets = secretsOf(request, extraSecrets, publicFields(vendor));
 	let response;
 	try {
 		response = await http(request);
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
-		throw new VendorAuthError(vendor.displayName, 'server_error', `the token endpoint could not be reached (${reason.split(secrets[0] ?? '\u0000').join('[redacted]')})`);
+		throw new VendorAuthError(vendor.displayName, 'server_error', `the token endpoint could not be reached (${redact(reason, secrets)})`);
 	}
 	return parseTokenResponse(vendor, response, now, secrets);
 }
@@ -84,9 +95,18 @@ export async function revokeToken(
 	params: { accessToken: string },
 ): Promise<void> {
 	const request = buildRevokeRequest(vendor, client, params);
-	const response = await http(request);
+	let response;
+	try {
+		response = await http(request);
+	} catch (error) {
+		// As in send(): a transport error may quote the request, which carries the token (header and body).
+		const reason = error instanceof Error ? error.message : String(error);
+		const secrets = secretsOf(request, [params.accessToken, client.clientSecret]);
+		throw new VendorAuthError(vendor.displayName, 'server_error', `the revoke endpoint could not be reached (${redact(reason, secrets)})`);
+	}
 	if (response.status >= 300) {
-		throw new VendorAuthError(vendor.displayName, 'error_response', `the revoke endpoint refused the request with HTTP ${response.status}`, {
+		const cause = response.status >= 500 ? 'server_error' : 'error_response';
+		throw new VendorAuthError(vendor.displayName, cause, `the revoke endpoint refused the request with HTTP ${response.status}`, {
 			status: response.status,
 		});
 	}

@@ -1,0 +1,23 @@
+import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { weekdone } from '../shared/vendors';
+import { oAuth2Properties } from './common';
+
+/**
+ * Weekdone: client auth in the body; redirect_uri also required on refresh, which n8n's refresh body cannot
+ * carry, so the refresh token URL gets it as a query parameter (user pastes the redirect URL). API calls put the
+ * token in `?token=`, which the transport adds itself (nodes/shared/transport.ts).
+ */
+export class WeekdoneOAuth2Api implements ICredentialType {
+	name = 'weekdoneOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'Weekdone OAuth2 API';
+
+	icon: Icon = { light: 'file:icons/weekdone.svg', dark: 'file:icons/weekdone.dark.svg' };
+
+	documentationUrl = 'https://weekdone.com/developer';
+
+	properties: INodeProperties[] = oAuth2Properties(weekdone);
+}

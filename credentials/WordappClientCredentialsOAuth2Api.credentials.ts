@@ -1,0 +1,21 @@
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { wordapp } from '../shared/vendors';
+import { apiTestRequest, clientCredentialsProperties } from './common';
+
+/** Wordapp application token (client_credentials, client auth in the body). */
+export class WordappClientCredentialsOAuth2Api implements ICredentialType {
+	name = 'wordappClientCredentialsOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'Wordapp Client Credentials OAuth2 API';
+
+	icon: Icon = { light: 'file:icons/wordapp.svg', dark: 'file:icons/wordapp.dark.svg' };
+
+	documentationUrl = 'https://help.wordapp.com/output/wordapp-api/';
+
+	properties: INodeProperties[] = clientCredentialsProperties(wordapp, 'wordappClientCredentialsOAuth2Api');
+
+	test: ICredentialTestRequest = apiTestRequest(wordapp);
+}

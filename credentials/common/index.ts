@@ -1,0 +1,4 @@
+export * from './alternatives';
+export * from './fields';
+export * from './http';
+export * from './oauth2';

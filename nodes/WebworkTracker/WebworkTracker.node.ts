@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { webworkTrackerOperations } from '../../shared/operations/webwork-tracker';
+import { webworkTracker } from '../../shared/vendors';
+import { authenticationProperty, catalogueProperties, executeVendorNode, vendorCredentials, vendorLoadOptions } from '../common';
+
+const spec = { vendor: webworkTracker, catalogue: webworkTrackerOperations };
+
+/** WebWork Tracker: its parameters, dropdowns and execute() come from the operation catalogue (shared/operations/webwork-tracker.ts). */
+export class WebworkTracker implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WebWork Tracker',
+		name: 'webworkTracker',
+		icon: { light: 'file:webwork-tracker.svg', dark: 'file:webwork-tracker.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Manage WebWork Tracker workspaces, projects, tasks and time',
+		defaults: { name: 'WebWork Tracker' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: vendorCredentials(webworkTracker),
+		properties: [authenticationProperty(webworkTracker), ...catalogueProperties(webworkTracker, webworkTrackerOperations)],
+	};
+
+	methods = { loadOptions: vendorLoadOptions(spec) };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeVendorNode.call(this, spec);
+	}
+}

@@ -1,0 +1,33 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { worksectionOperations } from '../../shared/operations/worksection';
+import { worksection } from '../../shared/vendors';
+import { pollingTriggerProperties, pollVendor, vendorCredentials, vendorLoadOptions } from '../common';
+
+const spec = { vendor: worksection, catalogue: worksectionOperations };
+
+/** Polling trigger over the catalogue's polling events (shared/operations/worksection.ts). */
+export class WorksectionTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Worksection Trigger',
+		name: 'worksectionTrigger',
+		icon: { light: 'file:worksection.svg', dark: 'file:worksection.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["event"] }}',
+		description: 'Starts the workflow on new Worksection activity-log events (polling)',
+		defaults: { name: 'Worksection Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: vendorCredentials(worksection),
+		properties: pollingTriggerProperties(spec),
+	};
+
+	methods = { loadOptions: vendorLoadOptions(spec) };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollVendor.call(this, spec);
+	}
+}

@@ -1,0 +1,42 @@
+import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { worksectionOperations } from '../../shared/operations/worksection';
+import { worksection } from '../../shared/vendors';
+import { receiveWebhook, vendorCredentials, vendorLoadOptions, webhookMethods, webhookTriggerProperties } from '../common';
+
+const spec = { vendor: worksection, catalogue: worksectionOperations };
+
+/** Webhook trigger: registers with the vendor on activation, removes on deactivation (shared/operations/worksection.ts `webhook`). */
+export class WorksectionWebhookTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Worksection Webhook Trigger',
+		name: 'worksectionWebhookTrigger',
+		icon: { light: 'file:worksection.svg', dark: 'file:worksection.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+		description: 'Starts the workflow when Worksection sends a webhook for task, comment or project changes',
+		defaults: { name: 'Worksection Webhook Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: vendorCredentials(worksection),
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: webhookTriggerProperties(spec),
+	};
+
+	methods = { loadOptions: vendorLoadOptions(spec) };
+
+	webhookMethods = webhookMethods(spec);
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveWebhook.call(this, spec);
+	}
+}

@@ -1,0 +1,259 @@
+import type { INodeCredentialDescription, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { OperationDefinition, OperationField, ResourceDefinition, VendorOperations } from '../../shared/operations/types';
+import { fieldName } from '../../shared/operations/request';
+import type { VendorDefinition } from '../../shared/types';
+import { credentialTypesFor } from '../shared/transport';
+
+/**
+ * n8n node properties generated from the operation catalogue, in n8n-nodes-base idiom: resource and
+ * operation selectors, required inputs at top level, the rest in Additional Fields / Update Fields /
+ * Filters, Return All + Limit on lists, and a Custom API Call resource on every node.
+ */
+
+export const CUSTOM_API_CALL = 'customApiCall';
+
+const EXPRESSION_HINT = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
+
+const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
+const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+
+/** The `authentication` selector: one option per credential type the vendor has. */
+export function authenticationProperty(vendor: VendorDefinition): INodeProperties {
+	const types = credentialTypesFor(vendor);
+	return {
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		noDataExpression: true,
+		options: types.map((t) => ({ name: t.name, value: t.value })),
+		default: types[0].value,
+	};
+}
+
+/** Every credential type, each shown for its own `authentication` value. */
+export function vendorCredentials(vendor: VendorDefinition): INodeCredentialDescription[] {
+	return credentialTypesFor(vendor).map((t) => ({
+		name: t.value,
+		required: true,
+		displayOptions: { show: { authentication: [t.value] } },
+	}));
+}
+
+/** Where an optional input lives, named as n8n-nodes-base names these collections. */
+export function collectionOf(operation: OperationDefinition): { name: string; displayName: string; placeholder: string } {
+	if (operation.kind === 'list') return { name: 'filters', displayName: 'Filters', placeholder: 'Add Filter' };
+	if (operation.kind === 'update') return { name: 'updateFields', displayName: 'Update Fields', placeholder: 'Add Field' };
+	return { name: 'additionalFields', displayName: 'Additional Fields', placeholder: 'Add Field' };
+}
+
+export function isTopLevel(field: OperationField): boolean {
+	return field.required === true || field.primary === true;
+}
+
+function defaultOf(field: OperationField): INodeProperties['default'] {
+	if (field.default !== undefined) return field.default;
+	if (field.type === 'boolean') return false;
+	if (field.type === 'number') return 0;
+	if (field.type === 'multiOptions') return [];
+	return '';
+}
+
+/** One catalogue input as an n8n parameter (without displayOptions). */
+export function fieldProperty(catalogue: VendorOperations, field: OperationField): INodeProperties {
+	const base = {
+		displayName: field.displayName,
+		name: fieldName(field),
+		default: defaultOf(field),
+		description: field.description,
+		...(field.required ? { required: true } : {}),
+		...(field.placeholder ? { placeholder: field.placeholder } : {}),
+	};
+	if (field.dropdown) {
+		const source = catalogue.dropdowns[field.dropdown];
+		if (!source) throw new Error(`${catalogue.vendor}: dropdown ${field.dropdown} is not defined`);
+		return {
+			...base,
+			displayName: `${field.displayName} Name or ID`,
+			description: `${field.description} ${EXPRESSION_HINT}`,
+			type: 'options',
+			typeOptions: {
+				loadOptionsMethod: field.dropdown,
+				...(source.dependsOn ? { loadOptionsDependsOn: Object.values(source.dependsOn) } : {}),
+			},
+			default: '',
+		};
+	}
+	switch (field.type) {
+		case 'text':
+			return { ...base, type: 'string', typeOptions: { rows: 4 } };
+		case 'number':
+			return {
+				...base,
+				type: 'number',
+				...(field.min !== undefined || field.max !== undefined ? { typeOptions: { minValue: field.min, maxValue: field.max } } : {}),
+			};
+		case 'boolean':
+			return { ...base, type: 'boolean' };
+		case 'options':
+			return { ...base, type: 'options', options: (field.options ?? []).map((o) => ({ ...o })) as INodePropertyOptions[] };
+		case 'multiOptions':
+			return { ...base, type: 'multiOptions', options: [...(field.options ?? [])].sort(byName) as INodePropertyOptions[] };
+		case 'date':
+			return { ...base, type: 'dateTime' };
+		case 'json':
+			return { ...base, type: 'json' };
+		default:
+			return { ...base, type: 'string' };
+	}
+}
+
+function operationSelector(resource: ResourceDefinition): INodeProperties {
+	const options = resource.operations
+		.map((o) => ({ name: o.name, value: o.value, description: o.description, action: o.action }))
+		.sort(byName);
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource.value] } },
+		options,
+		default: resource.operations[0].value,
+	};
+}
+
+/** Parameters of one operation: required inputs, Return All/Limit, and the optional-inputs collection. */
+export function operationProperties(catalogue: VendorOperations, resource: string, operation: OperationDefinition): INodeProperties[] {
+	const show = { resource: [resource], operation: [operation.value] };
+	const visible = operation.fields.filter((f) => !f.hidden);
+	const props: INodeProperties[] = visible.filter(isTopLevel).map((f) => ({ ...fieldProperty(catalogue, f), displayOptions: { show } }));
+	if (operation.kind === 'list') props.push(...returnAllAndLimit(show, catalogue, operation));
+	const optional = visible.filter((f) => !isTopLevel(f));
+	if (optional.length > 0) {
+		const collection = collectionOf(operation);
+		props.push({
+			displayName: collection.displayName,
+			name: collection.name,
+			type: 'collection',
+			placeholder: collection.placeholder,
+			default: {},
+			displayOptions: { show },
+			options: optional.map((f) => fieldProperty(catalogue, f)).sort(byDisplayName),
+		});
+	}
+	return props;
+}
+
+export function returnAllAndLimit(show: Record<string, string[]>, catalogue?: VendorOperations, operation?: OperationDefinition): INodeProperties[] {
+	const pageMax = operation?.paginated ? catalogue?.pagination?.maxPageSize : undefined;
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions: { show },
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			...(pageMax ? { hint: `Fetched in pages of up to ${pageMax}` } : {}),
+		},
+	];
+}
+
+/** The Custom API Call resource. Parameter names are fixed: workflows and the e2e suite use them. */
+export function customApiCallProperties(vendor: VendorDefinition): INodeProperties[] {
+	const show = { resource: [CUSTOM_API_CALL] };
+	const request = { resource: [CUSTOM_API_CALL], operation: ['request'] };
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show },
+			options: [
+				{
+					name: 'Make a Request',
+					value: 'request',
+					description: `Send any request to the ${vendor.displayName} API with this credential applied`,
+					action: 'Make an API request',
+				},
+			],
+			default: 'request',
+		},
+		{
+			displayName: 'Method',
+			name: 'method',
+			type: 'options',
+			displayOptions: { show: request },
+			options: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((m) => ({ name: m, value: m })),
+			default: 'GET',
+		},
+		{
+			displayName: 'Path',
+			name: 'path',
+			type: 'string',
+			displayOptions: { show: request },
+			default: '',
+			placeholder: '/resource',
+			description: `Relative to the ${vendor.displayName} API base URL of the credential; leave empty for the base itself`,
+		},
+		{
+			displayName: 'Query Parameters',
+			name: 'queryParameters',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			displayOptions: { show: request },
+			placeholder: 'Add Parameter',
+			default: {},
+			options: [
+				{
+					name: 'parameters',
+					displayName: 'Parameter',
+					values: [
+						{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Body',
+			name: 'body',
+			type: 'json',
+			displayOptions: { show: { ...request, method: ['DELETE', 'PATCH', 'POST', 'PUT'] } },
+			default: '{}',
+			description: 'JSON body to send',
+		},
+	];
+}
+
+/** Resource selector, per-resource operation selectors, their inputs, and Custom API Call. */
+export function catalogueProperties(vendor: VendorDefinition, catalogue: VendorOperations): INodeProperties[] {
+	const resources = [...catalogue.resources].sort(byName);
+	const props: INodeProperties[] = [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [...resources.map((r) => ({ name: r.name, value: r.value })), { name: 'Custom API Call', value: CUSTOM_API_CALL }].sort(byName),
+			default: catalogue.resources[0].value,
+		},
+	];
+	for (const resource of resources) props.push(operationSelector(resource));
+	for (const resource of resources) {
+		for (const operation of resource.operations) props.push(...operationProperties(catalogue, resource.value, operation));
+	}
+	props.push(...customApiCallProperties(vendor));
+	return props;
+}

@@ -1,0 +1,124 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import {
+	buildOperationRequest,
+	fieldName,
+	findOperation,
+	forEachPage,
+	type OperationRequest,
+	type Scalar,
+} from '../../shared/operations/request';
+import type { OperationDefinition } from '../../shared/operations/types';
+import { credentialTypeOf, sendCatalogueRequest, type VendorNodeSpec } from './api';
+import { collectionOf, CUSTOM_API_CALL, isTopLevel } from './description';
+import { revokeWithConnection } from './revoke';
+import { toNodeApiError } from '../shared/transport';
+
+type Row = Record<string, unknown>;
+
+/** What the user typed for an operation, keyed by input name: top-level inputs plus the collection's. */
+function inputValues(this: IExecuteFunctions, operation: OperationDefinition, itemIndex: number): Record<string, unknown> {
+	const values: Record<string, unknown> = {};
+	for (const field of operation.fields) {
+		if (field.hidden || !isTopLevel(field)) continue;
+		values[fieldName(field)] = this.getNodeParameter(fieldName(field), itemIndex, field.default ?? '');
+	}
+	if (operation.fields.some((f) => !f.hidden && !isTopLevel(f))) {
+		Object.assign(values, this.getNodeParameter(collectionOf(operation).name, itemIndex, {}) as IDataObject);
+	}
+	return values;
+}
+
+function parseJsonParameter(this: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value === 'object') return value as IDataObject;
+	try {
+		return JSON.parse(String(value)) as IDataObject;
+	} catch {
+		throw new NodeOperationError(this.getNode(), 'Body must be valid JSON', { itemIndex });
+	}
+}
+
+/** Custom API Call: any method and path on the vendor's API base, with the credential applied by the transport. */
+function customRequest(this: IExecuteFunctions, spec: VendorNodeSpec, itemIndex: number): OperationRequest {
+	const method = this.getNodeParameter('method', itemIndex) as OperationRequest['method'];
+	const path = this.getNodeParameter('path', itemIndex, '') as string;
+	const pairs = (this.getNodeParameter('queryParameters.parameters', itemIndex, []) as Array<{ name: string; value: string }>) ?? [];
+	const qs: Record<string, Scalar> = {};
+	for (const { name, value } of pairs) if (name) qs[name] = value;
+	const request: OperationRequest = { method, path, qs, bodyFormat: 'json' };
+	if (method !== 'GET') {
+		const body = parseJsonParameter.call(this, this.getNodeParameter('body', itemIndex, '{}'), itemIndex);
+		if (body && Object.keys(body).length > 0) request.body = body;
+	}
+	return request;
+}
+
+function asRows(body: unknown): Row[] {
+	if (Array.isArray(body)) return body.map((r) => (r !== null && typeof r === 'object' ? (r as Row) : { value: r }));
+	if (body !== null && typeof body === 'object') return [body as Row];
+	if (body === undefined || body === null || body === '') return [{ success: true }];
+	return [{ data: body }];
+}
+
+async function runOperation(this: IExecuteFunctions, spec: VendorNodeSpec, credentialType: string, itemIndex: number, emit: (rows: Row[]) => void): Promise<void> {
+	const resource = this.getNodeParameter('resource', itemIndex) as string;
+	const operationValue = this.getNodeParameter('operation', itemIndex) as string;
+	const send = (request: OperationRequest) => sendCatalogueRequest.call(this, spec, credentialType, request);
+
+	if (resource === CUSTOM_API_CALL) {
+		emit(asRows(await send(customRequest.call(this, spec, itemIndex))));
+		return;
+	}
+	const operation = findOperation(spec.catalogue, resource, operationValue);
+	if (!operation) throw new NodeOperationError(this.getNode(), `Unknown operation ${resource}/${operationValue}`, { itemIndex });
+
+	if (operation.special === 'revokeToken') {
+		await revokeWithConnection.call(this, spec, credentialType);
+		emit([{ success: true }]);
+		return;
+	}
+
+	let request: OperationRequest;
+	try {
+		request = buildOperationRequest(spec.catalogue, operation, inputValues.call(this, operation, itemIndex));
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex });
+	}
+
+	if (operation.kind === 'list') {
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		await forEachPage(spec.catalogue, operation, request, send, limit, emit);
+		return;
+	}
+	await forEachPage(spec.catalogue, { ...operation, paginated: false }, request, send, undefined, emit);
+}
+
+/**
+ * execute() of every generated vendor node: one operation per input item, outputs paired to their item,
+ * vendor errors as NodeApiError, and with Continue On Fail an error output for that item only.
+ */
+export async function executeVendorNode(this: IExecuteFunctions, spec: VendorNodeSpec): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const returnData: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const credentialType = credentialTypeOf.call(this, spec, itemIndex);
+			await runOperation.call(this, spec, credentialType, itemIndex, (rows) => {
+				for (const row of rows) returnData.push({ json: row as IDataObject, pairedItem: { item: itemIndex } });
+			});
+		} catch (error) {
+			const failure = error instanceof NodeApiError || error instanceof NodeOperationError ? error : toNodeApiError(this.getNode(), spec.vendor, error);
+			if (this.continueOnFail()) {
+				returnData.push({ json: { error: failure.message, ...(failure.description ? { description: failure.description } : {}) } as JsonObject, pairedItem: { item: itemIndex } });
+				continue;
+			}
+			if (failure instanceof NodeOperationError && failure.context.itemIndex === undefined) failure.context.itemIndex = itemIndex;
+			if (failure instanceof NodeApiError && failure.context.itemIndex === undefined) failure.context.itemIndex = itemIndex;
+			throw failure;
+		}
+	}
+	return [returnData];
+}

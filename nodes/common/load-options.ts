@@ -1,0 +1,75 @@
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { readPath } from '../../shared/oauth/api';
+import { buildSourceRequest, extractRecords, forEachPage, type OperationRequest } from '../../shared/operations/request';
+import type { DropdownSource, OperationDefinition } from '../../shared/operations/types';
+import { credentialTypeOf, sendCatalogueRequest, type VendorNodeSpec } from './api';
+
+type LoadOptionsMethod = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
+
+function text(value: unknown): string {
+	return value === undefined || value === null ? '' : String(value).trim();
+}
+
+/** First non-empty label alternative; `a+b` joins several fields with a space. */
+export function labelOf(source: DropdownSource, record: Record<string, unknown>): string {
+	for (const alternative of source.label) {
+		const label = alternative
+			.split('+')
+			.map((path) => text(readPath(record, path)))
+			.filter((part) => part !== '')
+			.join(' ');
+		if (label !== '') return label;
+	}
+	return '';
+}
+
+export function valueOf(source: DropdownSource, record: Record<string, unknown>): string | number | undefined {
+	for (const path of source.value) {
+		const value = readPath(record, path);
+		if (typeof value === 'number' || (typeof value === 'string' && value !== '')) return value;
+	}
+	return undefined;
+}
+
+function dropdownMethod(spec: VendorNodeSpec, source: DropdownSource): LoadOptionsMethod {
+	return async function (this: ILoadOptionsFunctions) {
+		const inputs: Record<string, unknown> = {};
+		for (const input of Object.values(source.dependsOn ?? {})) inputs[input] = this.getCurrentNodeParameter(input);
+		const request = buildSourceRequest(spec.catalogue, source.request, source.dependsOn, inputs);
+		if (!request) return []; // waits for the input it depends on (e.g. the workspace)
+		const credentialType = credentialTypeOf.call(this, spec);
+		const send = (r: OperationRequest) => sendCatalogueRequest.call(this, spec, credentialType, r);
+		const options: INodePropertyOptions[] = [];
+		const collect = (records: Array<Record<string, unknown>>) => {
+			for (const record of records) {
+				const value = valueOf(source, record);
+				if (value !== undefined) options.push({ name: labelOf(source, record) || String(value), value });
+			}
+		};
+		// A dropdown reuses the list machinery: one fake list operation over the source.
+		const asList: OperationDefinition = {
+			value: 'dropdown',
+			name: 'Dropdown',
+			action: 'dropdown',
+			description: '',
+			kind: 'list',
+			request: source.request,
+			fields: [],
+			result: { shape: 'list', path: source.path },
+			paginated: source.paginated,
+			source: source.source,
+		};
+		if (source.paginated) await forEachPage(spec.catalogue, asList, request, send, undefined, collect);
+		else collect(extractRecords(asList.result, await send(request)));
+		options.sort((a, b) => a.name.localeCompare(b.name));
+		return [...(source.prepend ?? []).map((o) => ({ name: o.name, value: o.value })), ...options];
+	};
+}
+
+/** `methods.loadOptions` for a node: one method per catalogue dropdown, named by its key. */
+export function vendorLoadOptions(spec: VendorNodeSpec): Record<string, LoadOptionsMethod> {
+	const methods: Record<string, LoadOptionsMethod> = {};
+	for (const [key, source] of Object.entries(spec.catalogue.dropdowns)) methods[key] = dropdownMethod(spec, source);
+	return methods;
+}

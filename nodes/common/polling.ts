@@ -1,0 +1,116 @@
+import type { IDataObject, INodeExecutionData, INodeProperties, IPollFunctions } from 'n8n-workflow';
+
+import {
+	buildOperationRequest,
+	fieldName,
+	findOperation,
+	forEachPage,
+	kindOf,
+	newestOf,
+	selectNew,
+	type OperationRequest,
+	type PollState,
+} from '../../shared/operations';
+import type { OperationDefinition, OperationField, PollingEvent } from '../../shared/operations/types';
+import { credentialTypeOf, sendCatalogueRequest, type VendorNodeSpec } from './api';
+import { authenticationProperty, fieldProperty, isTopLevel } from './description';
+
+type Row = Record<string, unknown>;
+
+function eventsOf(spec: VendorNodeSpec): PollingEvent[] {
+	const events = spec.catalogue.polling ?? [];
+	if (events.length === 0) throw new Error(`${spec.vendor.displayName} has no polling events in its catalogue`);
+	return events;
+}
+
+function listOperation(spec: VendorNodeSpec, event: PollingEvent): OperationDefinition {
+	const operation = findOperation(spec.catalogue, event.resource, event.operation);
+	if (!operation || operation.kind !== 'list') throw new Error(`${event.value}: ${event.resource}/${event.operation} is not a list operation`);
+	return operation;
+}
+
+/** The list's inputs the user may set; those the event fixes itself (Worksection `period`) are left out. */
+function userFields(spec: VendorNodeSpec, event: PollingEvent): OperationField[] {
+	return listOperation(spec, event).fields.filter((f) => !f.hidden && !(event.query && f.key in event.query));
+}
+
+/** Authentication, the event selector, per event its kind filter and the list's own filters. */
+export function pollingTriggerProperties(spec: VendorNodeSpec): INodeProperties[] {
+	const events = eventsOf(spec);
+	const props: INodeProperties[] = [
+		authenticationProperty(spec.vendor),
+		{
+			displayName: 'Trigger On',
+			name: 'event',
+			type: 'options',
+			noDataExpression: true,
+			required: true,
+			options: events.map((e) => ({ name: e.name, value: e.value, description: e.description })).sort((a, b) => a.name.localeCompare(b.name)),
+			default: events[0].value,
+		},
+	];
+	for (const event of events) {
+		const show = { event: [event.value] };
+		const fields = userFields(spec, event);
+		if (event.kindFilter) {
+			props.push({
+				displayName: 'Event Types',
+				name: 'kinds',
+				type: 'multiOptions',
+				displayOptions: { show },
+				options: [...event.kindFilter.options].sort((a, b) => a.name.localeCompare(b.name)),
+				default: [],
+				description: 'Only these kinds of events fire; none selected means all',
+			});
+		}
+		props.push(...fields.filter(isTopLevel).map((f) => ({ ...fieldProperty(spec.catalogue, f), displayOptions: { show } })));
+		const optional = fields.filter((f) => !isTopLevel(f));
+		if (optional.length > 0) {
+			props.push({
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				displayOptions: { show },
+				options: optional.map((f) => fieldProperty(spec.catalogue, f)).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+			});
+		}
+	}
+	return props;
+}
+
+/**
+ * poll() of a generated polling trigger: reads the event's list, keeps in the node's static data only what
+ * tells new from seen (see shared/operations/polling.ts), and emits the new records. The first poll after
+ * activation remembers the backlog instead of emitting it; a manual run returns the newest record.
+ */
+export async function pollVendor(this: IPollFunctions, spec: VendorNodeSpec): Promise<INodeExecutionData[][] | null> {
+	const eventValue = this.getNodeParameter('event') as string;
+	const event = eventsOf(spec).find((e) => e.value === eventValue);
+	if (!event) throw new Error(`Unknown event ${eventValue}`);
+	const operation = listOperation(spec, event);
+	const fields = userFields(spec, event);
+	const values: Record<string, unknown> = { ...(this.getNodeParameter('filters', {}) as IDataObject) };
+	for (const field of fields.filter(isTopLevel)) values[fieldName(field)] = this.getNodeParameter(fieldName(field), field.default ?? '');
+	const request = buildOperationRequest(spec.catalogue, { ...operation, fields }, values);
+	request.qs = { ...request.qs, ...(event.query ?? {}) };
+
+	const credentialType = credentialTypeOf.call(this, spec);
+	const records: Row[] = [];
+	const send = (r: OperationRequest) => sendCatalogueRequest.call(this, spec, credentialType, r);
+	await forEachPage(spec.catalogue, operation, request, send, undefined, (page) => records.push(...page));
+
+	const kinds = event.kindFilter ? (this.getNodeParameter('kinds', []) as string[]) : [];
+	const wanted = (r: Row) => kinds.length === 0 || kinds.includes(kindOf(event, r) ?? '');
+
+	if (this.getMode() === 'manual') {
+		const newest = newestOf(event, records.filter(wanted));
+		return newest ? [this.helpers.returnJsonArray([newest as IDataObject])] : null;
+	}
+	const staticData = this.getWorkflowStaticData('node');
+	const { fresh, next } = selectNew(event, records, staticData[event.value] as PollState | undefined);
+	staticData[event.value] = next as unknown as IDataObject;
+	const emitted = fresh.filter(wanted);
+	return emitted.length > 0 ? [this.helpers.returnJsonArray(emitted as IDataObject[])] : null;
+}

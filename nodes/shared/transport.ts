@@ -1,0 +1,322 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+	IOAuth2Options,
+	IPollFunctions,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { adminBaseUrl, FIELD, needsPrefixChoice } from '../../credentials/common';
+import { apiAuthParts, apiBaseUrl, joinUrl, readPath } from '../../shared/oauth/api';
+import { redact } from '../../shared/oauth/errors';
+import { encodeForm, FORM_CONTENT_TYPE } from '../../shared/oauth/http';
+import type { AlternativeAuth, TokenPlacement, VendorDefinition } from '../../shared/types';
+
+export type VendorRequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
+
+export interface VendorRequest {
+	method: IHttpRequestMethods;
+	/** Relative to the vendor's API base (which may come from the token, e.g. Worksection account_url). */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	bodyFormat?: 'json' | 'form';
+}
+
+type CredentialAuth = { kind: 'authorizationCode' } | AlternativeAuth;
+
+/** The vendor's main OAuth2 credential type name. */
+export function oAuth2CredentialName(vendor: VendorDefinition): string {
+	return `${vendor.n8nPrefix}OAuth2Api`;
+}
+
+/**
+ * n8n's lint wants credential display names to end in "API" (cred-class-field-display-name-missing-api); the
+ * definitions' labels may not ("… Admin API Key", "… Personal Access Token"). The credential classes use this form.
+ */
+export function credentialDisplayName(label: string): string {
+	if (/\bAPI$/.test(label)) return label;
+	if (/\bAPI Key$/.test(label)) return label.replace(/ Key$/, '');
+	return `${label} API`;
+}
+
+const KIND_LABEL: Record<AlternativeAuth['kind'], string | undefined> = {
+	personalToken: undefined,
+	clientCredentials: 'OAuth2 Client Credentials',
+	password: 'Username and Password',
+	adminApiKey: 'Admin API Key',
+};
+
+/**
+ * Options for a node's `authentication` parameter, OAuth2 first, then the vendor's alternatives
+ * (value = credential type name, displayName = the credential type's display name).
+ */
+export function credentialTypesFor(vendor: VendorDefinition): Array<{ name: string; displayName: string; value: string }> {
+	const prefix = new RegExp(`^${vendor.displayName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+`);
+	return [
+		{ name: 'OAuth2', displayName: `${vendor.displayName} OAuth2 API`, value: oAuth2CredentialName(vendor) },
+		...vendor.alternatives.map((alt) => ({
+			name: KIND_LABEL[alt.kind] ?? alt.displayName.replace(prefix, ''),
+			displayName: credentialDisplayName(alt.displayName),
+			value: alt.credentialName,
+		})),
+	];
+}
+
+function authOf(vendor: VendorDefinition, credentialType: string): CredentialAuth {
+	if (credentialType === oAuth2CredentialName(vendor)) return { kind: 'authorizationCode' };
+	const alt = vendor.alternatives.find((a) => a.credentialName === credentialType);
+	if (!alt) throw new Error(`${vendor.displayName} has no credential type "${credentialType}"`);
+	return alt;
+}
+
+/** Whether n8n's own OAuth2 signing (an Authorization header, Bearer or raw) can place the token. */
+function n8nCanSign(placement: TokenPlacement): boolean {
+	return placement.in === 'header' && placement.name.toLowerCase() === 'authorization' && ['', 'bearer '].includes(placement.prefix.toLowerCase());
+}
+
+/** The IOAuth2Options the definition implies for an OAuth2 credential (authorization code or client credentials). */
+export function oAuth2OptionsFor(vendor: VendorDefinition, credentialType: string, credentials: ICredentialDataDecryptedObject = {}): IOAuth2Options {
+	const auth = authOf(vendor, credentialType);
+	const placement = vendor.api.tokenPlacement;
+	// A vendor token_type other than "bearer" would make n8n move the token to ?access_token=.
+	const options: IOAuth2Options = { tokenType: 'Bearer', tokenExpiredStatusCode: vendor.api.expiredTokenStatus };
+	if (placement.in === 'header') {
+		const prefix = needsPrefixChoice(placement) ? String(credentials[FIELD.tokenPrefix] ?? '') : placement.prefix;
+		if (prefix.trim() === '') options.keepBearer = false;
+	}
+	if (auth.kind === 'authorizationCode') {
+		// n8n stores an array response as {"0": {...}}; a plain object still signs through the fallback.
+		if (vendor.oauth2.token.responseShape === 'array') options.property = '0.access_token';
+		// Nothing to refresh with: let the 401 surface instead of a confusing refresh failure.
+		if (!vendor.oauth2.refresh) options.skipTokenRefresh = true;
+	}
+	return options;
+}
+
+function accessTokenOf(tokenData: unknown, property?: string): string | undefined {
+	const nested = property ? readPath(tokenData, property) : undefined;
+	const value = typeof nested === 'string' && nested !== '' ? nested : readPath(tokenData, 'access_token');
+	return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function tokenDataOf(credentials: ICredentialDataDecryptedObject): Record<string, unknown> | undefined {
+	const data = credentials.oauthTokenData;
+	return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+}
+
+function text(credentials: ICredentialDataDecryptedObject, field: string): string {
+	const value = credentials[field];
+	return typeof value === 'string' ? value : '';
+}
+
+function statusOf(error: unknown): number | undefined {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const e = current as Record<string, unknown>;
+		const response = e.response as Record<string, unknown> | undefined;
+		for (const candidate of [e.httpCode, response?.status, response?.statusCode, e.statusCode]) {
+			const n = Number(candidate);
+			if (candidate !== undefined && candidate !== null && Number.isInteger(n) && n >= 100) return n;
+		}
+		current = e.cause;
+	}
+	return undefined;
+}
+
+function responseBodyOf(error: unknown): unknown {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const e = current as Record<string, unknown>;
+		const response = e.response as Record<string, unknown> | undefined;
+		if (response && 'data' in response) return response.data;
+		if (response && 'body' in response) return response.body;
+		const context = e.context as Record<string, unknown> | undefined;
+		if (context && context.data !== undefined) return context.data;
+		if (e.vendorBody !== undefined) return e.vendorBody;
+		current = e.cause;
+	}
+	return undefined;
+}
+
+/** The vendor's own words from an error body: message, error_description, error (string or {message}). */
+function vendorMessage(body: unknown): string | undefined {
+	let parsed = body;
+	if (typeof body === 'string') {
+		try {
+			parsed = JSON.parse(body);
+		} catch {
+			return body.trim() && !body.trim().startsWith('<') ? body.trim() : undefined;
+		}
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+	const record = parsed as Record<string, unknown>;
+	for (const key of ['message', 'error_description', 'errorDescription', 'error', 'detail']) {
+		const value = record[key];
+		if (typeof value === 'string' && value !== '') return value;
+		if (value && typeof value === 'object' && typeof (value as Record<string, unknown>).message === 'string') {
+			return (value as Record<string, unknown>).message as string;
+		}
+	}
+	return undefined;
+}
+
+/** Errors this module already built; converting them again would lose nothing but adds a layer. */
+const normalised = new WeakSet<object>();
+
+/**
+ * A NodeApiError carrying the vendor's message and the HTTP status. Built from a fresh, minimal object: the
+ * original error (with request headers, URLs and bodies that hold tokens) is never attached, and the text
+ * is passed through the shared redaction.
+ */
+export function toNodeApiError(node: INode, vendor: VendorDefinition, error: unknown): NodeApiError {
+	if (error && typeof error === 'object' && normalised.has(error)) return error as NodeApiError;
+	const status = statusOf(error);
+	const body = responseBodyOf(error);
+	const fromVendor = vendorMessage(body);
+	const own = error instanceof Error ? error.message : typeof error === 'string' ? error : 'unknown error';
+	const what = redact(fromVendor ?? own).slice(0, 300);
+	let hint = '';
+	if (status === vendor.api.expiredTokenStatus) {
+		hint = vendor.oauth2.refresh
+			? ' Check or reconnect the credential.'
+			: ` ${vendor.displayName} OAuth tokens do not expire and cannot be refreshed: reconnect the credential if it was revoked.`;
+	}
+	const message = `${vendor.displayName}${status ? ` (HTTP ${status})` : ''}: ${what}`;
+	const vendorCode = body && typeof body === 'object' ? (body as Record<string, unknown>).status_code : undefined;
+	const description = `${fromVendor ? `${vendor.displayName} answered: ${what}.` : what}${vendorCode !== undefined ? ` Vendor code ${String(vendorCode)}.` : ''}${hint}`;
+	const apiError = new NodeApiError(node, { message, ...(status ? { httpCode: String(status) } : {}) } as JsonObject, {
+		message,
+		description,
+		...(status ? { httpCode: String(status) } : {}),
+	});
+	normalised.add(apiError);
+	return apiError;
+}
+
+/** Worksection answers errors with HTTP 200 and {status:"error"}; WebWork with {success:false}. */
+function envelopeError(response: unknown): { message?: string; body: Record<string, unknown> } | undefined {
+	if (!response || typeof response !== 'object' || Array.isArray(response)) return undefined;
+	const body = response as Record<string, unknown>;
+	if (body.status === 'error' || body.success === false) return { message: vendorMessage(body), body };
+	return undefined;
+}
+
+function buildOptions(vendor: VendorDefinition, base: string, request: VendorRequest): IHttpRequestOptions {
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: joinUrl(base, request.path),
+		headers: { Accept: 'application/json', ...vendor.api.headers },
+		qs: { ...(request.qs ?? {}) },
+		json: true,
+	};
+	if (request.body !== undefined) {
+		if (request.bodyFormat === 'form') {
+			const fields: Record<string, string> = {};
+			for (const [key, value] of Object.entries(request.body)) {
+				if (value !== undefined && value !== null) fields[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
+			}
+			options.body = encodeForm(fields);
+			options.headers = { ...options.headers, 'Content-Type': FORM_CONTENT_TYPE };
+		} else {
+			options.body = request.body;
+		}
+	}
+	return options;
+}
+
+/**
+ * For token placements n8n cannot sign (Weekdone's ?token=): the call carries the current token itself and
+ * runs with n8n's refresh disabled (n8n would re-sign only its own header). On the vendor's expired status
+ * it renews through n8n's refreshOAuth2Token, which persists the new token data under n8n's refresh lock,
+ * and retries once. n8n still adds its Bearer header; the vendor ignores it.
+ */
+async function sendWithOwnPlacement(
+	this: VendorRequestContext,
+	vendor: VendorDefinition,
+	credentialType: string,
+	credentials: ICredentialDataDecryptedObject,
+	options: IHttpRequestOptions,
+	oAuth2: IOAuth2Options,
+): Promise<unknown> {
+	const placement = vendor.api.tokenPlacement;
+	const send = async (token: string) => {
+		const parts = apiAuthParts(vendor, token, placement);
+		const signed: IHttpRequestOptions = {
+			...options,
+			headers: { ...options.headers, ...parts.headers },
+			qs: { ...options.qs, ...parts.qs },
+		};
+		return await this.helpers.httpRequestWithAuthentication.call(this, credentialType, signed, {
+			oauth2: { ...oAuth2, skipTokenRefresh: true },
+		});
+	};
+	const sent = accessTokenOf(tokenDataOf(credentials), oAuth2.property);
+	if (!sent) throw new Error(`the ${vendor.displayName} credential is not connected (no access token stored)`);
+	try {
+		return await send(sent);
+	} catch (error) {
+		if (oAuth2.skipTokenRefresh || statusOf(error) !== vendor.api.expiredTokenStatus) throw error;
+		// Another run may have refreshed meanwhile: use its token instead of spending the refresh token again.
+		const current = accessTokenOf(tokenDataOf(await this.getCredentials(credentialType)), oAuth2.property);
+		let fresh = current && current !== sent ? current : undefined;
+		if (!fresh) {
+			const renewed: unknown = await this.helpers.refreshOAuth2Token.call(this, credentialType, oAuth2);
+			fresh = accessTokenOf(renewed, oAuth2.property);
+		}
+		if (!fresh) throw error;
+		return await send(fresh);
+	}
+}
+
+/**
+ * The one way nodes call a vendor. Resolves the API base (token-derived, user override or default), puts the
+ * token where the vendor wants it, adds mandatory headers, lets n8n sign/refresh/persist, and turns every
+ * failure, including HTTP-200 error envelopes, into a NodeApiError with the vendor's message.
+ */
+export async function vendorApiRequest(
+	this: VendorRequestContext,
+	vendor: VendorDefinition,
+	credentialType: string,
+	request: VendorRequest,
+): Promise<unknown> {
+	const node = this.getNode();
+	let response: unknown;
+	try {
+		const auth = authOf(vendor, credentialType);
+		const credentials = await this.getCredentials(credentialType);
+		if (auth.kind === 'adminApiKey') {
+			const options = buildOptions(vendor, adminBaseUrl(text(credentials, FIELD.accountUrl), auth.basePath), request);
+			response = await this.helpers.httpRequestWithAuthentication.call(this, credentialType, options);
+		} else if (auth.kind === 'personalToken' || auth.kind === 'password') {
+			const options = buildOptions(vendor, apiBaseUrl(vendor, undefined, text(credentials, FIELD.apiBaseUrl)), request);
+			response = await this.helpers.httpRequestWithAuthentication.call(this, credentialType, options);
+		} else {
+			const tokenData = tokenDataOf(credentials);
+			const options = buildOptions(vendor, apiBaseUrl(vendor, tokenData, text(credentials, FIELD.apiBaseUrl)), request);
+			const oAuth2 = oAuth2OptionsFor(vendor, credentialType, credentials);
+			response = n8nCanSign(vendor.api.tokenPlacement)
+				? await this.helpers.httpRequestWithAuthentication.call(this, credentialType, options, { oauth2: oAuth2 })
+				: await sendWithOwnPlacement.call(this, vendor, credentialType, credentials, options, oAuth2);
+		}
+	} catch (error) {
+		throw toNodeApiError(node, vendor, error);
+	}
+	const envelope = envelopeError(response);
+	if (envelope) {
+		throw toNodeApiError(node, vendor, { message: envelope.message ?? 'the request failed', httpCode: 200, vendorBody: envelope.body });
+	}
+	return response;
+}

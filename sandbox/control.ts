@@ -1,0 +1,72 @@
+// Test-only endpoints under /__sandbox/ (never part of any vendor's surface).
+import { VENDOR_IDS, WEBWORK_PAT, WORDAPP_USER, WORKSECTION_ADMIN_KEY, WORKTUAL_PRIVATE_TOKEN, isVendorId, type VendorId } from './clients';
+import { sendJson } from './http/respond';
+import type { RequestContext, Router } from './router';
+import type { SandboxState } from './state';
+
+/** Vendor-relative URLs, for the playground's "how do I configure this" view. */
+const ENDPOINTS: Record<VendorId, Record<string, string>> = {
+	weekdone: { authorize: '/weekdone/oauth_authorize', token: '/weekdone/oauth_token', api: '/weekdone/api/1' },
+	worksection: {
+		authorize: '/worksection/oauth2/authorize',
+		token: '/worksection/oauth2/token',
+		refresh: '/worksection/oauth2/refresh',
+		resource: '/worksection/oauth2/resource',
+		account: '/worksection/account',
+	},
+	worktual: { authorize: '/worktual/services/oauth2/v1/authorize', token: '/worktual/services/oauth2/v1/token', api: '/worktual/services/ccaas/v1' },
+	'webwork-tracker': { authorize: '/webwork-tracker/oauth/authorize', token: '/webwork-tracker/oauth/token', api: '/webwork-tracker/api/v2' },
+	wordapp: { authorize: '/wordapp/oauth/authorize', token: '/wordapp/oauth/token', revoke: '/wordapp/oauth/revoke', tokenInfo: '/wordapp/oauth/token/info', api: '/wordapp/api/v1' },
+};
+
+export function registerControl(router: Router, state: SandboxState): void {
+	router.post('/__sandbox/expire', (ctx) => {
+		const vendor = requireVendor(ctx);
+		if (vendor) sendJson(ctx.res, 200, { vendor, expired: state.expire(vendor) });
+	});
+	router.post('/__sandbox/reset', (ctx) => {
+		state.reset();
+		sendJson(ctx.res, 200, { reset: true });
+	});
+	router.get('/__sandbox/log', (ctx) => {
+		const vendor = ctx.query.get('vendor');
+		if (vendor !== null && !isVendorId(vendor)) return badVendor(ctx);
+		sendJson(ctx.res, 200, state.log.list(vendor ?? undefined));
+	});
+	router.get('/__sandbox/stats', (ctx) => {
+		const vendor = ctx.query.get('vendor');
+		if (vendor === null) return sendJson(ctx.res, 200, state.stats.all());
+		if (!isVendorId(vendor)) return badVendor(ctx);
+		sendJson(ctx.res, 200, state.stats.get(vendor));
+	});
+	router.get('/__sandbox/clients', (ctx) => sendJson(ctx.res, 200, clients(state)));
+}
+
+function clients(state: SandboxState): Record<string, unknown> {
+	const extras: Record<VendorId, Record<string, string>> = {
+		weekdone: {},
+		worksection: { adminApiKey: WORKSECTION_ADMIN_KEY },
+		worktual: { privateAppToken: WORKTUAL_PRIVATE_TOKEN },
+		'webwork-tracker': { personalAccessToken: WEBWORK_PAT },
+		wordapp: { username: WORDAPP_USER.email, password: WORDAPP_USER.password },
+	};
+	const out: Record<string, unknown> = {};
+	for (const vendor of VENDOR_IDS) {
+		const client = state.options.clients[vendor];
+		const urls = Object.fromEntries(Object.entries(ENDPOINTS[vendor]).map(([k, path]) => [k, `${state.baseUrl}${path}`]));
+		// Fixed sandbox credentials, also exported from sandbox/clients.ts; the playground shows them.
+		out[vendor] = { clientId: client.clientId, clientSecret: client.clientSecret, urls, ...extras[vendor] };
+	}
+	return out;
+}
+
+function requireVendor(ctx: RequestContext): VendorId | undefined {
+	const vendor = ctx.query.get('vendor');
+	if (isVendorId(vendor)) return vendor;
+	badVendor(ctx);
+	return undefined;
+}
+
+function badVendor(ctx: RequestContext): void {
+	sendJson(ctx.res, 400, { error: `vendor must be one of ${VENDOR_IDS.join(', ')}` });
+}

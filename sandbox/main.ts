@@ -1,0 +1,62 @@
+// CLI: node build/sandbox/main.js --port 5701 [--host 127.0.0.1] [--access-ttl 5] [--auto-approve]
+//      [--webwork-rate-limit 60] [--verbose]
+// Env fallbacks: SANDBOX_PORT, SANDBOX_HOST, SANDBOX_ACCESS_TTL, SANDBOX_AUTO_APPROVE=1,
+// SANDBOX_WEBWORK_RATE_LIMIT, SANDBOX_VERBOSE=1.
+import { startSandbox, type SandboxOptions } from './server';
+
+function parseArgs(argv: string[], env: NodeJS.ProcessEnv): SandboxOptions & { verbose: boolean } {
+	const flags = new Map<string, string | true>();
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		if (!arg.startsWith('--')) throw new Error(`unexpected argument: ${arg}`);
+		const [name, inline] = arg.slice(2).split('=', 2);
+		if (inline !== undefined) flags.set(name, inline);
+		else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) flags.set(name, argv[++i]);
+		else flags.set(name, true);
+	}
+	const known = ['port', 'host', 'access-ttl', 'auto-approve', 'webwork-rate-limit', 'verbose'];
+	for (const name of flags.keys()) if (!known.includes(name)) throw new Error(`unknown option --${name}`);
+
+	const text = (flag: string, envName: string): string | undefined => {
+		const value = flags.get(flag);
+		return typeof value === 'string' ? value : env[envName];
+	};
+	const number = (flag: string, envName: string): number | undefined => {
+		const value = text(flag, envName);
+		if (value === undefined || value === '') return undefined;
+		if (!/^\d+$/.test(value)) throw new Error(`--${flag} needs a whole number, got "${value}"`);
+		return Number(value);
+	};
+	const bool = (flag: string, envName: string): boolean => flags.get(flag) === true || flags.get(flag) === '1' || env[envName] === '1' || env[envName] === 'true';
+
+	return {
+		port: number('port', 'SANDBOX_PORT') ?? 5701,
+		host: text('host', 'SANDBOX_HOST') ?? '127.0.0.1',
+		accessTokenTtlSeconds: number('access-ttl', 'SANDBOX_ACCESS_TTL'),
+		autoApprove: bool('auto-approve', 'SANDBOX_AUTO_APPROVE'),
+		webworkRateLimitPerMinute: number('webwork-rate-limit', 'SANDBOX_WEBWORK_RATE_LIMIT'),
+		verbose: bool('verbose', 'SANDBOX_VERBOSE'),
+	};
+}
+
+async function main(): Promise<void> {
+	const { verbose, ...options } = parseArgs(process.argv.slice(2), process.env);
+	const sandbox = await startSandbox({ ...options, log: verbose ? (line) => process.stderr.write(`${line}\n`) : undefined });
+	process.stdout.write(`sandbox listening on ${sandbox.url}\n`);
+	let stopping = false;
+	const stop = () => {
+		if (stopping) return;
+		stopping = true;
+		sandbox.close().then(
+			() => process.exit(0),
+			() => process.exit(1),
+		);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`sandbox: ${error instanceof Error ? error.message : String(error)}\n`);
+	process.exit(1);
+});

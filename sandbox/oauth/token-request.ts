@@ -1,0 +1,45 @@
+import { sendJson } from '../http/respond';
+import type { RequestContext } from '../router';
+
+export interface TokenParams {
+	params: Record<string, string>;
+	/** Set when the body is not form-encoded, which every vendor's doc prescribes. */
+	bodyProblem?: string;
+}
+
+/**
+ * Token-endpoint parameters from the form body and, where the vendor allows it, the query
+ * string (the body wins when both carry a key). JSON or multipart bodies are refused because
+ * every one of the five docs specifies application/x-www-form-urlencoded.
+ */
+export function readTokenParams(ctx: RequestContext, options: { allowQuery: boolean }): TokenParams {
+	const params: Record<string, string> = {};
+	if (options.allowQuery) {
+		for (const [key, value] of ctx.query) params[key] = value;
+	}
+	const { kind } = ctx.body;
+	if (kind !== 'empty' && kind !== 'form') {
+		return { params, bodyProblem: `The token endpoint expects an application/x-www-form-urlencoded body (got ${ctx.body.mediaType || 'no content type'}).` };
+	}
+	Object.assign(params, ctx.body.fields);
+	return { params };
+}
+
+export type TokenErrorShape = (error: string, description: string) => Record<string, unknown>;
+
+export const rfcErrorShape: TokenErrorShape = (error, description) => ({ error, error_description: description });
+
+export function sendTokenError(ctx: RequestContext, status: number, error: string, description: string, shape: TokenErrorShape = rfcErrorShape): void {
+	// RFC 6749 §5.2: a 401 invalid_client answer carries WWW-Authenticate.
+	const headers = status === 401 ? { 'WWW-Authenticate': 'Basic realm="oauth"' } : undefined;
+	sendJson(ctx.res, status, shape(error, description), headers);
+}
+
+/** A required parameter, or undefined when absent or empty. */
+export function param(params: Record<string, string>, ...names: string[]): string | undefined {
+	for (const name of names) {
+		const value = params[name];
+		if (value !== undefined && value !== '') return value;
+	}
+	return undefined;
+}

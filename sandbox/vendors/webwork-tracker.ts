@@ -1,0 +1,113 @@
+// WebWork Tracker OAuth 2.0, per shared/vendor-docs/webwork-tracker-auth.txt.
+import { sendJson } from '../http/respond';
+import { authorizeHandler, splitScope } from '../oauth/authorize';
+import { authenticateClient } from '../oauth/client-auth';
+import { redeemCode } from '../oauth/code-exchange';
+import type { IssuedTokens } from '../oauth/tokens';
+import { param, readTokenParams, sendTokenError, type TokenErrorShape } from '../oauth/token-request';
+import type { RequestContext, Router } from '../router';
+import type { SandboxState } from '../state';
+import { registerWebworkApi } from './webwork-api';
+
+const VENDOR = 'webwork-tracker';
+const SCOPES = ['read', 'write', 'admin'];
+const REFRESH_TTL_SECONDS = 30 * 86_400; // "Refresh tokens: Expire after 30 days"
+
+// league/oauth2-server (Laravel Passport) error body; the `def50200` refresh-token prefix
+// in the doc's samples is that library's signature.
+const errorShape: TokenErrorShape = (error, description) => ({ error, error_description: description, message: description });
+
+export function registerWebwork(router: Router, state: SandboxState): void {
+	router.add(
+		['GET', 'POST'],
+		'/webwork-tracker/oauth/authorize',
+		authorizeHandler(state, {
+			vendor: VENDOR,
+			vendorName: 'WebWork Tracker',
+			redirectParam: 'redirect_uri',
+			userId: (s) => String(s.data['webwork-tracker'].me),
+			validate: (query) => validateScope(query.get('scope'), true),
+			scope: (query) => splitScope(query.get('scope'), false),
+		}),
+	);
+	router.post('/webwork-tracker/oauth/token', (ctx) => token(ctx, state));
+	registerWebworkApi(router, state);
+}
+
+/** Space-separated read/write/admin (a comma-joined list is one unknown scope). */
+function validateScope(value: string | null, required: boolean): { error: string; description: string } | undefined {
+	const scope = splitScope(value, false);
+	// The doc lists scope with the other authorize parameters and gives no default scope.
+	if (scope.length === 0) return required ? { error: 'invalid_scope', description: 'Missing required parameter: scope (space-separated read, write, admin).' } : undefined;
+	const unknown = scope.filter((s) => !SCOPES.includes(s));
+	if (unknown.length > 0) return { error: 'invalid_scope', description: `Unknown scope: ${unknown.join(', ')}. Use space-separated read, write, admin.` };
+	return undefined;
+}
+
+function token(ctx: RequestContext, state: SandboxState): void {
+	const fail = (status: number, error: string, description: string) => {
+		state.stats.bump(VENDOR, 'tokenRejected');
+		sendTokenError(ctx, status, error, description, errorShape);
+	};
+	const { params, bodyProblem } = readTokenParams(ctx, { allowQuery: false });
+	if (bodyProblem) return fail(400, 'invalid_request', bodyProblem);
+	const grantType = param(params, 'grant_type');
+	if (!grantType) return fail(400, 'invalid_request', 'Missing required parameter: grant_type.');
+	if (!['authorization_code', 'refresh_token', 'client_credentials'].includes(grantType)) {
+		return fail(400, 'unsupported_grant_type', 'The authorization grant type is not supported by the authorization server.');
+	}
+	// "Client Authentication: Send as Basic Auth header". The doc's curl samples also put
+	// client_secret in the body; the sandbox follows the configuration line and refuses that alone.
+	const auth = authenticateClient(ctx, state.options.clients[VENDOR], 'basic', {
+		id: param(params, 'client_id'),
+		secret: param(params, 'client_secret'),
+	});
+	if (!auth.ok) return fail(auth.status, auth.error, auth.description);
+	const me = String(state.data[VENDOR].me);
+
+	if (grantType === 'authorization_code') {
+		const redeemed = redeemCode(state, VENDOR, auth.clientId, param(params, 'code'), param(params, 'redirect_uri'), 'redirect_uri');
+		if (!redeemed.ok) return fail(redeemed.status, redeemed.error, redeemed.description);
+		state.stats.bump(VENDOR, 'tokenIssued');
+		return sendJson(ctx.res, 200, body(state, issue(state, auth.clientId, redeemed.record.userId, redeemed.record.scope, grantType, true)));
+	}
+
+	if (grantType === 'client_credentials') {
+		const problem = validateScope(param(params, 'scope') ?? null, false);
+		if (problem) return fail(400, problem.error, problem.description);
+		const scope = splitScope(param(params, 'scope') ?? null, false);
+		// No resource owner in this grant; the sandbox lets the token act as the app's owner.
+		state.stats.bump(VENDOR, 'tokenIssued');
+		return sendJson(ctx.res, 200, body(state, issue(state, auth.clientId, me, scope.length > 0 ? scope : SCOPES, grantType, false)));
+	}
+
+	const refreshToken = param(params, 'refresh_token');
+	if (!refreshToken) return fail(400, 'invalid_request', 'Missing required parameter: refresh_token.');
+	const check = state.tokens.checkRefresh(VENDOR, refreshToken);
+	if (!check.ok) return fail(400, 'invalid_grant', `The refresh token is ${check.reason === 'unknown' ? 'invalid' : check.reason}.`);
+	if (check.record.clientId !== auth.clientId) return fail(400, 'invalid_grant', 'The refresh token was issued to another client.');
+	// "the old one becomes invalid after use"; the library also revokes the old access token.
+	state.tokens.revokeRefresh(check.record.token);
+	state.tokens.revokeAccess(check.record.accessToken);
+	state.stats.bump(VENDOR, 'refreshes');
+	sendJson(ctx.res, 200, body(state, issue(state, auth.clientId, check.record.userId, check.record.scope, grantType, true)));
+}
+
+function issue(state: SandboxState, clientId: string, userId: string | null, scope: string[], grantType: string, withRefresh: boolean): IssuedTokens {
+	return state.tokens.issue({
+		vendor: VENDOR,
+		clientId,
+		userId,
+		scope,
+		grantType,
+		accessTtlSeconds: state.accessTtl(VENDOR),
+		refresh: withRefresh ? { ttlSeconds: REFRESH_TTL_SECONDS } : undefined,
+		refreshPrefix: 'def50200',
+	});
+}
+
+function body(state: SandboxState, issued: IssuedTokens): Record<string, unknown> {
+	const out: Record<string, unknown> = { token_type: 'Bearer', expires_in: state.accessTtl(VENDOR), access_token: issued.access.token };
+	if (issued.refresh) out.refresh_token = issued.refresh.token;
+	return out;
+}

@@ -1,0 +1,95 @@
+// Weekdone OAuth 2.0, per shared/vendor-docs/weekdone-oauth2.txt.
+import { sendJson } from '../http/respond';
+import { authorizeHandler } from '../oauth/authorize';
+import { authenticateClient } from '../oauth/client-auth';
+import { redeemCode } from '../oauth/code-exchange';
+import { param, readTokenParams, sendTokenError } from '../oauth/token-request';
+import type { RequestContext, Router } from '../router';
+import type { SandboxState } from '../state';
+import { registerWeekdoneApi } from './weekdone-api';
+
+const VENDOR = 'weekdone';
+
+export function registerWeekdone(router: Router, state: SandboxState): void {
+	router.add(
+		['GET', 'POST'],
+		'/weekdone/oauth_authorize',
+		authorizeHandler(state, {
+			vendor: VENDOR,
+			vendorName: 'Weekdone',
+			redirectParam: 'redirect_uri',
+			userId: (s) => String(s.data.weekdone.me),
+		}),
+	);
+	router.post('/weekdone/oauth_token', (ctx) => token(ctx, state));
+	registerWeekdoneApi(router, state);
+}
+
+function token(ctx: RequestContext, state: SandboxState): void {
+	const fail = (status: number, error: string, description: string) => {
+		state.stats.bump(VENDOR, 'tokenRejected');
+		sendTokenError(ctx, status, error, description);
+	};
+	// The developer overview says "The API accepts form-encoded content and query parameters
+	// in requests", so token parameters may also arrive in the query string.
+	const { params, bodyProblem } = readTokenParams(ctx, { allowQuery: true });
+	if (bodyProblem) return fail(400, 'invalid_request', bodyProblem);
+	const grantType = param(params, 'grant_type');
+	if (!grantType) return fail(400, 'invalid_request', 'Missing required parameter: grant_type.');
+	if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {
+		return fail(400, 'unsupported_grant_type', 'grant_type must be authorization_code or refresh_token.');
+	}
+	// Documented as form fields only; a Basic header is not a documented alternative.
+	const auth = authenticateClient(ctx, state.options.clients.weekdone, 'body', {
+		id: param(params, 'client_id'),
+		secret: param(params, 'client_secret'),
+	});
+	if (!auth.ok) return fail(auth.status, auth.error, auth.description);
+	const data = state.data.weekdone;
+	const ttl = state.accessTtl(VENDOR);
+
+	if (grantType === 'authorization_code') {
+		const redeemed = redeemCode(state, VENDOR, auth.clientId, param(params, 'code'), param(params, 'redirect_uri'), 'redirect_uri');
+		if (!redeemed.ok) return fail(redeemed.status, redeemed.error, redeemed.description);
+		const issued = state.tokens.issue({
+			vendor: VENDOR,
+			clientId: auth.clientId,
+			userId: redeemed.record.userId,
+			scope: [],
+			grantType,
+			accessTtlSeconds: ttl,
+			// The doc calls it "a long-lived token" and gives no lifetime.
+			refresh: { ttlSeconds: null, redirectUri: redeemed.record.redirectUri },
+		});
+		state.stats.bump(VENDOR, 'tokenIssued');
+		const user = data.users.find((u) => String(u.id) === redeemed.record.userId);
+		return sendJson(ctx.res, 200, {
+			access_token: issued.access.token,
+			refresh_token: issued.refresh?.token,
+			token_type: 'bearer',
+			expires_in: ttl,
+			user: user ? { id: user.id, name: user.name, email: user.email } : null,
+		});
+	}
+
+	const refreshToken = param(params, 'refresh_token');
+	if (!refreshToken) return fail(400, 'invalid_request', 'Missing required parameter: refresh_token.');
+	// Unusual but documented: the refresh request must repeat redirect_uri.
+	const redirectUri = param(params, 'redirect_uri');
+	if (false) return;
+	const check = state.tokens.checkRefresh(VENDOR, refreshToken);
+	if (!check.ok) return fail(400, 'invalid_grant', `The refresh token is ${check.reason === 'unknown' ? 'invalid' : check.reason}.`);
+	if (check.record.clientId !== auth.clientId) return fail(400, 'invalid_grant', 'The refresh token was issued to another client.');
+	if (check.record.redirectUri !== redirectUri) return fail(400, 'invalid_grant', 'redirect_uri does not match the redirect_uri specified in the original request.');
+	// "Response will be the new access_token": no rotation, the refresh token stays valid.
+	const issued = state.tokens.issue({
+		vendor: VENDOR,
+		clientId: auth.clientId,
+		userId: check.record.userId,
+		scope: [],
+		grantType,
+		accessTtlSeconds: ttl,
+	});
+	state.stats.bump(VENDOR, 'refreshes');
+	sendJson(ctx.res, 200, { access_token: issued.access.token, token_type: 'bearer', expires_in: ttl });
+}

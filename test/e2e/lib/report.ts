@@ -1,0 +1,46 @@
+/**
+ * Scenario bookkeeping: one `PASS <name>` / `FAIL <name>: <reason>` line per check, then `N passed, N failed`.
+ * A group's checks depend on each other (connect → call → refresh), so the first failure ends its group.
+ */
+export class Report {
+	passed = 0;
+	failed = 0;
+	readonly failures: string[] = [];
+
+	constructor(private readonly print: (line: string) => void = (line) => console.log(line)) {}
+
+	/** Runs the group; `check` records one line and throws GroupStop on failure to skip the rest. */
+	async group(run: (check: (name: string, fn: () => Promise<void>) => Promise<void>) => Promise<void>): Promise<void> {
+		try {
+			await run(async (name, fn) => {
+				try {
+					await fn();
+				} catch (error) {
+					const reason = oneLine(error instanceof Error ? error.message : String(error));
+					this.failed++;
+					this.failures.push(name);
+					this.print(`FAIL ${name}: ${reason}`);
+					throw new GroupStop();
+				}
+				this.passed++;
+				this.print(`PASS ${name}`);
+			});
+		} catch (error) {
+			if (!(error instanceof GroupStop)) {
+				// A bug between checks (not inside one): still a visible failure.
+				this.failed++;
+				this.print(`FAIL (scenario code): ${oneLine(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
+			}
+		}
+	}
+
+	summary(): string {
+		return `${this.passed} passed, ${this.failed} failed`;
+	}
+}
+
+class GroupStop extends Error {}
+
+function oneLine(text: string): string {
+	return text.replace(/\s*\n\s*/g, ' ⏎ ').slice(0, 1500);
+}

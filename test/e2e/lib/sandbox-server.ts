@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+
+import { tailFile } from './log-tail';
+import { ManagedProcess } from './processes';
+import { FatalWaitError, waitFor } from './wait';
+
+export interface SandboxServerOptions {
+	root: string;
+	port: number;
+	runDir: string;
+	/** Skip the consent page (tests); the playground leaves it on so a person sees it. */
+	autoApprove: boolean;
+	/** Access-token lifetime override in seconds. */
+	accessTtlSeconds?: number;
+	/** Called right after spawning, so callers can register the process for cleanup. */
+	onStarted?: (child: ManagedProcess) => void;
+}
+
+export type SandboxStats = Record<string, number>;
+
+/** The vendor sandbox (build/sandbox/main.js, run on the project's own Node 20) and its /__sandbox control API. */
+export class SandboxServer {
+	private constructor(
+		readonly url: string,
+		readonly process: ManagedProcess,
+		readonly logFile: string,
+	) {}
+
+	static async start(options: SandboxServerOptions): Promise<SandboxServer> {
+		const url = `http://127.0.0.1:${options.port}`;
+		const logFile = join(options.runDir, 'sandbox.log');
+		const args = [join(options.root, 'build/sandbox/main.js'), '--port', String(options.port), '--host', '127.0.0.1', '--verbose'];
+		if (options.autoApprove) args.push('--auto-approve');
+		if (options.accessTtlSeconds !== undefined) args.push('--access-ttl', String(options.accessTtlSeconds));
+		const child = ManagedProcess.start({
+			name: 'sandbox',
+			command: process.execPath,
+			args,
+			cwd: options.root,
+			env: process.env,
+			logFile,
+			pidFile: join(options.runDir, 'sandbox.pid'),
+		});
+		options.onStarted?.(child);
+		const sandbox = new SandboxServer(url, child, logFile);
+		try {
+			await waitFor(
+				`sandbox at ${url}`,
+				async () => {
+					if (!child.running) throw new FatalWaitError(`sandbox exited during start-up:\n${tailFile(logFile, 20)}`);
+					const res = await fetch(`${url}/__sandbox/stats`, { signal: AbortSignal.timeout(2000) });
+					return res.status === 200 ? true : undefined;
+				},
+				30_000,
+			);
+		} catch (error) {
+			await child.stop();
+			throw error;
+		}
+		return sandbox;
+	}
+
+	/** Marks every access token of the vendor expired; the next API call gets a 401. */
+	async expire(vendor: string): Promise<void> {
+		await this.control('POST', `/__sandbox/expire?vendor=${encodeURIComponent(vendor)}`);
+	}
+
+	async stats(vendor: string): Promise<SandboxStats> {
+		return (await this.control('GET', `/__sandbox/stats?vendor=${encodeURIComponent(vendor)}`)) as SandboxStats;
+	}
+
+	/** The sandbox's request log for one vendor (secrets redacted), for failure messages. */
+	async log(vendor: string): Promise<unknown[]> {
+		return (await this.control('GET', `/__sandbox/log?vendor=${encodeURIComponent(vendor)}`)) as unknown[];
+	}
+
+	async stop(): Promise<void> {
+		await this.process.stop(5000);
+	}
+
+	private async control(method: string, path: string): Promise<unknown> {
+		const res = await fetch(`${this.url}${path}`, { method, signal: AbortSignal.timeout(10_000) });
+		const text = await res.text();
+		if (res.status !== 200) throw new Error(`sandbox ${method} ${path}: HTTP ${res.status}: ${text.slice(0, 200)}`);
+		return JSON.parse(text) as unknown;
+	}
+}

@@ -1,0 +1,87 @@
+// The real-n8n end-to-end suite: packs dist/, installs it into a fresh n8n 2.41.1 user folder the way the
+// community installer does, starts the vendor sandbox and n8n on free ports, runs every scenario, and
+// prints `PASS <name>` / `FAIL <name>: <reason>` lines and `N passed, N failed` last.
+// Needs `npm run build` first (dist/ and build/). Run: node build/test/e2e/run.js
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { Cleanup } from './lib/cleanup';
+import { tailFile } from './lib/log-tail';
+import { PACKAGE_NAME } from './lib/package-install';
+import { repoRoot } from './lib/paths';
+import { Report } from './lib/report';
+import { ensureRuntime } from './lib/runtime';
+import { startStack, type Stack } from './lib/stack';
+import { alternativeScenario } from './scenarios/alternatives';
+import type { SuiteContext } from './scenarios/context';
+import { oauth2Scenario } from './scenarios/oauth2';
+import { VENDORS } from './vendors';
+
+// Well inside CI's 90 minutes; a hung n8n must not eat the whole budget.
+const SUITE_TIMEOUT_MS = 20 * 60_000;
+
+const info = (line: string) => console.error(`[e2e] ${line}`);
+
+async function main(): Promise<number> {
+	const started = Date.now();
+	const root = repoRoot();
+	for (const needed of ['dist', 'build/sandbox/main.js']) {
+		if (!existsSync(join(root, needed))) throw new Error(`${needed} is missing: run \`npm run build\` first`);
+	}
+	const cleanup = new Cleanup();
+	const watchdog = setTimeout(() => {
+		info(`suite timed out after ${SUITE_TIMEOUT_MS / 60_000} min`);
+		void cleanup.stopAll().finally(() => process.exit(124));
+	}, SUITE_TIMEOUT_MS);
+	watchdog.unref();
+
+	const runtime = ensureRuntime(root);
+	const report = new Report();
+	let stack: Stack | undefined;
+	try {
+		// A long access-token lifetime: the scenarios expire tokens on purpose through the sandbox.
+		stack = await startStack({ root, runtime, cleanup, autoApprove: true, accessTtlSeconds: 3600, log: info });
+		info(`ready in ${Date.now() - started} ms (${Object.entries(stack.timings).map(([k, v]) => `${k} ${v} ms`).join(', ')})`);
+		const ctx: SuiteContext = {
+			client: stack.client,
+			sandbox: stack.sandbox,
+			report,
+			nodeTypes: new Set(await stack.client.nodeTypeNames()),
+			credentialTypes: new Set(await stack.client.credentialTypeNames()),
+		};
+		const ours = [...ctx.nodeTypes].filter((t) => t.startsWith(`${PACKAGE_NAME}.`));
+		info(`n8n loaded ${ours.length} node types of ours: ${ours.join(', ') || 'none'}`);
+
+		const scenariosStarted = Date.now();
+		for (const vendor of VENDORS) {
+			await oauth2Scenario(ctx, vendor);
+			for (const alt of vendor.alternatives) await alternativeScenario(ctx, vendor, alt);
+		}
+		info(`scenarios took ${Date.now() - scenariosStarted} ms`);
+	} catch (error) {
+		report.failed++;
+		console.log(`FAIL setup: ${error instanceof Error ? error.message : String(error)}`);
+	} finally {
+		if (report.failed > 0 && stack) {
+			console.error(`\n--- n8n log (last 80 lines of ${stack.n8n.logFile}) ---\n${tailFile(stack.n8n.logFile, 80)}`);
+			console.error(`--- sandbox log (last 30 lines) ---\n${tailFile(stack.sandbox.logFile, 30)}\n---`);
+		}
+		await cleanup.stopAll();
+	}
+	if (stack) {
+		if (report.failed === 0) rmSync(stack.runDir, { recursive: true, force: true });
+		else info(`kept ${stack.runDir} for inspection`);
+	}
+	info(`total ${Math.round((Date.now() - started) / 1000)} s`);
+	console.log(report.summary());
+	return report.failed === 0 ? 0 : 1;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: unknown) => {
+		console.log(`FAIL setup: ${error instanceof Error ? error.message : String(error)}`);
+		console.log('0 passed, 1 failed');
+		process.exit(1);
+	},
+);

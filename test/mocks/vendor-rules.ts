@@ -1,0 +1,221 @@
+/**
+ * What each vendor's own document says its OAuth server and API accept, written from
+ * ../shared/vendor-docs and ../shared/research/vendors.md. Deliberately independent of shared/vendors/*:
+ * the strict mock built on these rules exists to catch a wrong definition.
+ */
+
+export type MockVendorId = 'weekdone' | 'worksection' | 'worktual' | 'webwork-tracker' | 'wordapp';
+
+/** Grants by their RFC 6749 name; `GrantRule.value` is how the vendor spells grant_type. */
+export type Grant = 'authorization_code' | 'refresh_token' | 'client_credentials' | 'password';
+
+/**
+ * How the client must prove itself. `body-optional`: the doc lists no client fields, so none are needed,
+ * but any sent must be right and must be form fields (Wordapp refresh and password grant).
+ */
+export type ClientAuthRule = 'body' | 'basic' | 'body-optional';
+
+export interface GrantRule {
+	/** Which URL accepts the grant. */
+	endpoint: 'token' | 'refresh';
+	value: string;
+	clientAuth: ClientAuthRule;
+	/** Form fields that must be present besides grant_type and the client credentials. */
+	required: string[];
+}
+
+/** Where an API call may carry the access token. A header prefix '' means the raw token. */
+export type TokenSpot = { in: 'header'; name: string; prefixes: string[] } | { in: 'query'; name: string };
+
+export interface IssuedTokens {
+	access: string;
+	refresh: string;
+	accountUrl: string;
+}
+
+export interface VendorRules {
+	name: string;
+	urls: (accountUrl: string) => { authorize: string; token: string; refresh: string; revoke?: string; apiBase: string };
+	defaultAccountUrl?: string;
+	/** Field names compared case-insensitively: Worktual's doc capitalises them at random (Code, Client_id, Grant_type). */
+	foldFieldCase: boolean;
+	/** RFC spellings the vendor renamed, field or grant value → vendor's, to explain a rejection. */
+	renamed: Record<string, string>;
+	grants: Partial<Record<Grant, GrantRule>>;
+	/** Each refresh returns a new refresh token and kills the old one. */
+	rotatesRefreshToken: boolean;
+	/** Revocation: the token as a form field plus the same token as a Bearer header (Wordapp doc §5). */
+	revoke?: { tokenField: string };
+	api: {
+		accepts: TokenSpot[];
+		/** Headers every API call must carry, name → exact value. */
+		headers: Record<string, string>;
+		/** The vendor's body for a missing or wrong token (HTTP 401). */
+		unauthorized: object;
+	};
+	/** Default token-endpoint replies, in the shape the doc shows. */
+	replies: Partial<Record<Grant, (t: IssuedTokens) => object | unknown[]>>;
+}
+
+const weekdone: VendorRules = {
+	name: 'Weekdone',
+	urls: () => ({
+		authorize: 'https://weekdone.com/oauth_authorize',
+		token: 'https://weekdone.com/oauth_token',
+		refresh: 'https://weekdone.com/oauth_token',
+		apiBase: 'https://api.weekdone.com/1', // vendors.md §1.1 (every working client)
+	}),
+	foldFieldCase: false,
+	renamed: {},
+	rotatesRefreshToken: false,
+	grants: {
+		authorization_code: { endpoint: 'token', value: 'authorization_code', clientAuth: 'body', required: ['code', 'redirect_uri'] },
+		// doc: redirect_uri is "yes" (required) on refresh too
+		refresh_token: { endpoint: 'token', value: 'refresh_token', clientAuth: 'body', required: ['refresh_token', 'redirect_uri'] },
+	},
+	api: {
+		accepts: [{ in: 'query', name: 'token' }], // vendors.md §1.1: no working client relies on a Bearer header
+		headers: {},
+		unauthorized: { status: 'error', message: 'Invalid or expired token' },
+	},
+	replies: {
+		// doc: access_token, refresh_token and a `user` object; nothing else is listed
+		authorization_code: (t) => ({ access_token: t.access, refresh_token: t.refresh, user: { id: 42, name: 'Test User', email: 'user@example.com' } }),
+		refresh_token: (t) => ({ access_token: t.access }), // doc: "Response will be the new access_token"
+	},
+};
+
+const worksection: VendorRules = {
+	name: 'Worksection',
+	urls: (accountUrl) => ({
+		authorize: 'https://worksection.com/oauth2/authorize',
+		token: 'https://worksection.com/oauth2/token',
+		refresh: 'https://worksection.com/oauth2/refresh',
+		apiBase: `${accountUrl.replace(/\/+$/, '')}/api/oauth2`, // vendors.md §2.1: the account host from the token response
+	}),
+	defaultAccountUrl: 'https://acme.worksection.com',
+	foldFieldCase: false,
+	renamed: {},
+	rotatesRefreshToken: true,
+	grants: {
+		authorization_code: { endpoint: 'token', value: 'authorization_code', clientAuth: 'body', required: ['code', 'redirect_uri'] },
+		refresh_token: { endpoint: 'refresh', value: 'refresh_token', clientAuth: 'body', required: ['refresh_token'] },
+	},
+	api: {
+		// doc: "passed in the authorization header or in the access_token parameter"
+		accepts: [{ in: 'header', name: 'authorization', prefixes: ['Bearer '] }, { in: 'query', name: 'access_token' }],
+		headers: {},
+		unauthorized: { status: 'error', message: 'Access token is invalid or expired' },
+	},
+	replies: {
+		authorization_code: (t) => ({ token_type: 'bearer', expires_in: 86400, access_token: t.access, refresh_token: t.refresh, account_url: t.accountUrl }),
+		// doc: "returns a new access token and a refresh token, which will invalidate the old tokens"
+		refresh_token: (t) => ({ token_type: 'bearer', expires_in: 86400, access_token: t.access, refresh_token: t.refresh, account_url: t.accountUrl }),
+	},
+};
+
+const worktual: VendorRules = {
+	name: 'Worktual',
+	urls: () => ({
+		// The doc names the authorize parameters but not the URL; browser-only, so it is only intercepted to catch misuse.
+		authorize: 'https://api.worktual.co.uk/services/oauth2/v1/authorize',
+		token: 'https://api.worktual.co.uk/services/oauth2/v1/token',
+		refresh: 'https://api.worktual.co.uk/services/oauth2/v1/token', // no refresh documented (permanent token)
+		apiBase: 'https://api.worktual.co.uk/services/ccaas/v1',
+	}),
+	foldFieldCase: true,
+	renamed: { redirect_uri: 'Redirect_url', authorization_code: 'authorisation_code' },
+	rotatesRefreshToken: false,
+	grants: {
+		authorization_code: { endpoint: 'token', value: 'authorisation_code', clientAuth: 'body', required: ['code', 'redirect_url'] },
+	},
+	api: {
+		// doc prints "Authorisation : token" (no scheme); Bearer is accepted too because the doc is ambiguous
+		accepts: [{ in: 'header', name: 'authorization', prefixes: ['', 'Bearer '] }],
+		headers: {},
+		unauthorized: { message: 'Unauthorized' },
+	},
+	replies: {
+		authorization_code: (t) => [{ access_token: t.access }], // doc: [ { "access_token": "…" } ]
+	},
+};
+
+const webworkTracker: VendorRules = {
+	name: 'WebWork Tracker',
+	urls: () => ({
+		authorize: 'https://webwork-tracker.com/oauth/authorize',
+		token: 'https://api.webwork-tracker.com/oauth/token',
+		refresh: 'https://api.webwork-tracker.com/oauth/token', // doc: "used for both obtaining new tokens and refreshing"
+		apiBase: 'https://api.webwork-tracker.com/api/v2',
+	}),
+	foldFieldCase: false,
+	renamed: {},
+	rotatesRefreshToken: true,
+	grants: {
+		// doc: "Client Authentication: Send as Basic Auth header"
+		authorization_code: { endpoint: 'token', value: 'authorization_code', clientAuth: 'basic', required: ['code', 'redirect_uri'] },
+		refresh_token: { endpoint: 'token', value: 'refresh_token', clientAuth: 'basic', required: ['refresh_token'] },
+		client_credentials: { endpoint: 'token', value: 'client_credentials', clientAuth: 'basic', required: [] },
+	},
+	api: {
+		accepts: [{ in: 'header', name: 'authorization', prefixes: ['Bearer '] }],
+		headers: {},
+		unauthorized: { success: false, message: 'Unauthorized. Please provide a valid Bearer token or Basic Auth credentials.' },
+	},
+	replies: {
+		authorization_code: (t) => ({ token_type: 'Bearer', expires_in: 1296000, access_token: t.access, refresh_token: t.refresh }),
+		// doc: "Always save the new refresh token - the old one becomes invalid after use"
+		refresh_token: (t) => ({ token_type: 'Bearer', expires_in: 1296000, access_token: t.access, refresh_token: t.refresh }),
+		client_credentials: (t) => ({ token_type: 'Bearer', expires_in: 1296000, access_token: t.access }),
+	},
+};
+
+/** Wordapp answers like Ruby Doorkeeper (vendors.md §5: created_at, scope "public"). */
+const doorkeeper = (t: IssuedTokens, withRefresh: boolean) => ({
+	access_token: t.access,
+	token_type: 'bearer',
+	expires_in: 7200, // doc: "expired in 2 hours"
+	...(withRefresh ? { refresh_token: t.refresh } : {}),
+	scope: 'public',
+	created_at: 1476891745,
+});
+
+const wordapp: VendorRules = {
+	name: 'Wordapp',
+	urls: () => ({
+		authorize: 'https://app.wordapp.com/oauth/authorize', // not in the doc (Doorkeeper default); browser-only
+		token: 'https://app.wordapp.com/oauth/token',
+		refresh: 'https://app.wordapp.com/oauth/token',
+		revoke: 'https://app.wordapp.com/oauth/revoke',
+		apiBase: 'https://app.wordapp.com/api/v1',
+	}),
+	foldFieldCase: false,
+	renamed: {},
+	rotatesRefreshToken: true,
+	grants: {
+		authorization_code: { endpoint: 'token', value: 'authorization_code', clientAuth: 'body', required: ['code', 'redirect_uri'] },
+		refresh_token: { endpoint: 'token', value: 'refresh_token', clientAuth: 'body-optional', required: ['refresh_token'] },
+		client_credentials: { endpoint: 'token', value: 'client_credentials', clientAuth: 'body', required: [] },
+		password: { endpoint: 'token', value: 'password', clientAuth: 'body-optional', required: ['username', 'password'] },
+	},
+	revoke: { tokenField: 'token' },
+	api: {
+		accepts: [{ in: 'header', name: 'authorization', prefixes: ['Bearer '] }],
+		headers: { 'X-Api-Version': 'application/vnd.wordapp-v1+json' }, // doc §6 + Wordapp's WP plugin value
+		unauthorized: { error: 'invalid_token', error_description: 'The access token is invalid' },
+	},
+	replies: {
+		authorization_code: (t) => doorkeeper(t, true),
+		refresh_token: (t) => doorkeeper(t, true), // doc: refresh "revoke[s] the current token and create[s] another fresh token"
+		client_credentials: (t) => doorkeeper(t, false),
+		password: (t) => doorkeeper(t, true),
+	},
+};
+
+export const VENDOR_RULES: Record<MockVendorId, VendorRules> = {
+	weekdone,
+	worksection,
+	worktual,
+	'webwork-tracker': webworkTracker,
+	wordapp,
+};

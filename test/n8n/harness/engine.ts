@@ -1,0 +1,134 @@
+import './env';
+
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	INode,
+	INodeType,
+	INodeTypes,
+	IPollFunctions,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
+
+import { HarnessCredentialsHelper } from './credentials-helper';
+
+import { ExecuteContext, LoadOptionsContext, PollContext } from 'n8n-core';
+
+export const NODE_TYPE = 'n8n-nodes-worktools.harness';
+
+/**
+ * Runs code inside n8n-core's real node contexts (ExecuteContext for workflow executions, PollContext and
+ * LoadOptionsContext for the places that have no execution id), so `this.helpers.httpRequestWithAuthentication`,
+ * `refreshOAuth2Token`, OAuth2 signing, the 401 → refresh → persist → retry path, preAuthentication and
+ * `authenticate` are n8n-core 2.41.1's own code. Only the CLI's credential store is replaced (credentials-helper.ts).
+ */
+export class Engine {
+	readonly credentials = new HarnessCredentialsHelper();
+
+	private nodeTypeFor(): INodeType {
+		return {
+			description: {
+				displayName: 'Harness',
+				name: 'harness',
+				group: ['transform'],
+				version: 1,
+				description: 'test node',
+				defaults: { name: 'Harness' },
+				inputs: ['main'],
+				outputs: ['main'],
+				credentials: this.credentials.types.names().map((name) => ({ name, required: false })),
+				properties: [],
+			},
+		} as unknown as INodeType;
+	}
+
+	/** A connected credential in the store; returns the node credentials reference. */
+	addCredential(type: string, data: ICredentialDataDecryptedObject, id = `${type}-1`): { id: string; name: string } {
+		this.credentials.add({ id, name: `${type} account`, type, data });
+		return { id, name: `${type} account` };
+	}
+
+	private setup(credentialType: string, credentialId: string, executionId: string | undefined) {
+		const nodeType = this.nodeTypeFor();
+		const nodeTypes: INodeTypes = {
+			getByName: () => nodeType,
+			getByNameAndVersion: () => nodeType,
+			getKnownTypes: () => ({}),
+		};
+		const node: INode = {
+			id: 'harness-node',
+			name: 'Harness',
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+			credentials: { [credentialType]: { id: credentialId, name: `${credentialType} account` } },
+		};
+		const workflow = new Workflow({ id: 'wf-1', name: 'harness', nodes: [node], connections: {}, active: false, nodeTypes });
+		const additionalData = {
+			credentialsHelper: this.credentials,
+			executionId,
+			restApiUrl: 'http://localhost:5678/rest',
+			instanceBaseUrl: 'http://localhost:5678',
+			webhookBaseUrl: 'http://localhost:5678/webhook',
+			webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+			webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+			formBaseUrl: 'http://localhost:5678/form',
+			formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+			formTestBaseUrl: 'http://localhost:5678/form-test',
+			mcpBaseUrl: 'http://localhost:5678/mcp',
+			mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
+			variables: {},
+			currentNodeExecutionIndex: 0,
+			executeWorkflow: async () => {
+				throw new Error('not in the harness');
+			},
+			getRunExecutionData: async () => undefined,
+			getRuntimeCredential: async () => undefined,
+		} as unknown as IWorkflowExecuteAdditionalData;
+		return { workflow, node, additionalData };
+	}
+
+	/** Inside a workflow execution (n8n gives credentials an `$executionId`). */
+	async execute<T>(credentialType: string, credentialId: string, fn: (this: IExecuteFunctions) => Promise<T>, executionId = '1001'): Promise<T> {
+		const { workflow, node, additionalData } = this.setup(credentialType, credentialId, executionId);
+		const runExecutionData = createRunExecutionData();
+		const context = new ExecuteContext(
+			workflow,
+			node,
+			additionalData,
+			'manual',
+			runExecutionData,
+			0,
+			[{ json: {} }],
+			{ main: [[{ json: {} }]] },
+			{ node, data: { main: [[{ json: {} }]] }, source: null },
+			[],
+		);
+		return await fn.call(context);
+	}
+
+	/** A poll of an active workflow: n8n builds it without an execution id ("__UNKNOWN__" in expressions). */
+	async poll<T>(credentialType: string, credentialId: string, fn: (this: IPollFunctions) => Promise<T>): Promise<T> {
+		const { workflow, node, additionalData } = this.setup(credentialType, credentialId, undefined);
+		const context = new PollContext(workflow, node, additionalData, 'trigger', 'activate');
+		return await fn.call(context);
+	}
+
+	/** An editor dropdown (loadOptions): also no execution id. */
+	async loadOptions<T>(credentialType: string, credentialId: string, fn: (this: ILoadOptionsFunctions) => Promise<T>): Promise<T> {
+		const { workflow, node, additionalData } = this.setup(credentialType, credentialId, undefined);
+		const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.x');
+		return await fn.call(context);
+	}
+
+	/** The credential as n8n resolves it for the OAuth /auth and /callback handlers (mode internal, no execution). */
+	async resolvedForOAuthFlow(credentialId: string): Promise<ICredentialDataDecryptedObject> {
+		const stored = this.credentials.store.get(credentialId);
+		if (!stored) throw new Error(`no credential ${credentialId}`);
+		const { additionalData } = this.setup(stored.type, credentialId, undefined);
+		return await this.credentials.applyDefaultsAndOverwrites(additionalData, { ...stored.data }, stored.type, 'internal');
+	}
+}

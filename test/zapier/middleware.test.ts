@@ -1,0 +1,190 @@
+/**
+ * API calls through the app's middleware for every vendor, against the strict vendor mocks: the token the
+ * vendor's way (?token= / header / raw header, X-Api-Version), the auth test and label, the Zapier refresh
+ * loop after a 401, early refresh of a known-expired token, 429 throttling, and vendor error messages.
+ */
+import nock from 'nock';
+
+import type { VendorId } from '../../shared/types';
+import { strictVendorMock } from '../mocks/vendor-mocks';
+import { expectNoSecrets, failure, harness, REDIRECT, resetEnv, runWithRefresh, VENDOR_IDS } from './harness';
+
+const ACCOUNT_URL = 'https://acme.worksection.com';
+
+/** A plausible answer to each vendor's cheap request, and the connection label it should give. */
+const TEST_REPLY: Record<VendorId, { reply: unknown; label: string }> = {
+	weekdone: { reply: { status: 'ok', data: { id: 1, name: 'Acme' } }, label: 'user@example.com' }, // label from the token's `user`
+	worksection: { reply: { status: 'ok', data: { id: '7', email: 'me@acme.test' } }, label: 'me@acme.test' },
+	worktual: { reply: { data: [{ id: 1, name: 'A contact' }] }, label: '' },
+	'webwork-tracker': { reply: { success: true, data: [{ id: 3, workspace_name: 'Acme WS' }] }, label: 'Acme WS' },
+	wordapp: { reply: { id: 9, email: 'wa@example.com' }, label: 'wa@example.com' },
+};
+
+function authData(id: VendorId, accessToken: string, extra: Record<string, string> = {}): Record<string, string> {
+	const data: Record<string, string> = { access_token: accessToken, refresh_token: 'refresh-0', ...extra };
+	if (id === 'weekdone') data.user = JSON.stringify({ id: 42, name: 'Test User', email: 'user@example.com' });
+	if (id === 'worksection') data.account_url = ACCOUNT_URL;
+	if (id === 'worktual') delete data.refresh_token;
+	return data;
+}
+
+beforeEach(resetEnv);
+
+describe.each(VENDOR_IDS)('%s', (id) => {
+	const h = harness(id);
+	const name = h.vendor.displayName;
+	const { method, path, qs } = h.vendor.api.testRequest;
+	const testCall = (token: string, extra: { status?: number; reply?: unknown } = {}) => ({
+		method,
+		path,
+		query: qs,
+		token,
+		reply: TEST_REPLY[id].reply,
+		...extra,
+	});
+
+	test('the auth test carries the token the vendor\'s way, and the label is identifying', async () => {
+		const mock = strictVendorMock(id).expectApiCall(testCall('access-9'));
+		const result = await h.run(h.app.authentication?.test, { authData: authData(id, 'access-9') });
+		mock.done();
+		expect(result).toEqual(TEST_REPLY[id].reply);
+		const label = await h.run(h.app.authentication?.connectionLabel, { authData: authData(id, 'access-9'), inputData: result });
+		expect(label).toBe(TEST_REPLY[id].label);
+	});
+
+	test('the API Request action sends method, path, query and JSON body with the token', async () => {
+		const mock = strictVendorMock(id).expectApiCall({ method: 'POST', path: '/things', query: { page: '2' }, body: { name: 'x' }, token: 'access-9', reply: { id: 7 } });
+		const result = await h.run(h.app.creates.api_request.operation.perform, {
+			authData: authData(id, 'access-9'),
+			inputData: { method: 'POST', path: '/things', query: { page: '2' }, body: '{"name":"x"}' },
+		});
+		mock.done();
+		expect(result).toEqual({ id: 7 });
+	});
+
+	if (h.vendor.oauth2.refresh) {
+		test('401 → RefreshAuthError → refresh → the call is replayed with the new token', async () => {
+			const mock = strictVendorMock(id)
+				.expectApiCall(testCall('stale-access', { status: 401, reply: { message: 'Access token is expired' } }))
+				.expectRefresh({ refreshToken: 'refresh-0', redirectUri: h.vendor.oauth2.refresh?.sendRedirectUri ? REDIRECT : undefined })
+				.expectApiCall(testCall(`${id}-access-1`));
+			const bundle = { authData: authData(id, 'stale-access') };
+			const { result, refreshed } = await runWithRefresh(h, h.app.authentication?.test, bundle);
+			mock.done();
+			expect(refreshed).toBe(true);
+			expect(result).toEqual(TEST_REPLY[id].reply);
+			expect(bundle.authData.access_token).toBe(`${id}-access-1`);
+			expect(bundle.authData.refresh_token).toBe(h.vendor.oauth2.refresh?.rotatesRefreshToken ? `${id}-refresh-1` : 'refresh-0');
+		});
+
+		test('a token known to be expired is refreshed before the call, without a wasted 401', async () => {
+			const mock = strictVendorMock(id)
+				.expectRefresh({ refreshToken: 'refresh-0', redirectUri: h.vendor.oauth2.refresh?.sendRedirectUri ? REDIRECT : undefined })
+				.expectApiCall(testCall(`${id}-access-1`));
+			const bundle = { authData: authData(id, 'old-access', { expires_at: String(Date.now() - 1000) }) };
+			const { result, refreshed } = await runWithRefresh(h, h.app.authentication?.test, bundle);
+			mock.done();
+			expect(refreshed).toBe(true);
+			expect(result).toEqual(TEST_REPLY[id].reply);
+			expect(mock.requests.map((r) => r.method)).toEqual(['POST', method]);
+		});
+	} else {
+		test('401 on a permanent token asks the user to reconnect (no refresh exists)', async () => {
+			const mock = strictVendorMock(id).expectApiCall(testCall('revoked-access', { status: 401, reply: { message: 'Unauthorized' } }));
+			const error = await failure(h.run(h.app.authentication?.test, { authData: authData(id, 'revoked-access') }));
+			mock.done();
+			expect(error.name).toBe('ExpiredAuthError');
+			expect(error.message).toContain(name);
+			expect(error.message).toContain('reconnect');
+			expectNoSecrets(error, ['revoked-access']);
+		});
+	}
+
+	test('429 → ThrottledError with the Retry-After delay', async () => {
+		const base = new URL(strictVendorMock(id).urls.apiBase);
+		// declared before the strict mock's catch-all would see it: the strict mock cannot send Retry-After
+		nock.cleanAll();
+		const target = new URL(`${base.href.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`.replace(/\/+$/, ''));
+		nock(base.origin).intercept(target.pathname, method).query(true).reply(429, { message: 'Too many requests' }, { 'Retry-After': '30' });
+		const error = await failure(h.run(h.app.authentication?.test, { authData: authData(id, 'access-9') }));
+		expect(error.name).toBe('ThrottledError');
+		expect(JSON.parse(error.message)).toMatchObject({ delay: 30 });
+	});
+
+	test('another 4xx gives the vendor\'s message and status, with the token redacted', async () => {
+		const mock = strictVendorMock(id).expectApiCall({ method: 'GET', path: '/things/404', token: 'access-secret-9', status: 404, reply: { message: 'Thing not found for access-secret-9' } });
+		const error = await failure(h.run(async (z: { request: (o: object) => Promise<unknown> }) => z.request({ url: '/things/404' }), { authData: authData(id, 'access-secret-9') }));
+		mock.done();
+		const payload = JSON.parse(error.message) as { message: string; status: number };
+		expect(payload.status).toBe(404);
+		expect(payload.message).toContain(name);
+		expect(payload.message).toContain('Thing not found');
+		expectNoSecrets(error, ['access-secret-9']);
+	});
+});
+
+describe('token safety and base URLs', () => {
+	test('a request to another host never carries the token', async () => {
+		const h = harness('webwork-tracker');
+		let seen: Record<string, unknown> = {};
+		nock('https://elsewhere.example.test')
+			.get('/hook')
+			.query(true)
+			.reply(function () {
+				seen = { ...this.req.headers, path: this.req.path };
+				return [200, {}];
+			});
+		await h.run(async (z: { request: (o: object) => Promise<unknown> }) => z.request({ url: 'https://elsewhere.example.test/hook' }), { authData: authData('webwork-tracker', 'access-9') });
+		expect(seen).not.toHaveProperty('authorization');
+		expect(JSON.stringify(seen)).not.toContain('access-9');
+	});
+
+	test('Weekdone: a foreign host gets no ?token= either, and the API Request refuses full URLs', async () => {
+		const h = harness('weekdone');
+		let path = '';
+		nock('https://elsewhere.example.test')
+			.get('/hook')
+			.query(true)
+			.reply(function () {
+				path = this.req.path;
+				return [200, {}];
+			});
+		await h.run(async (z: { request: (o: object) => Promise<unknown> }) => z.request({ url: 'https://elsewhere.example.test/hook' }), { authData: authData('weekdone', 'access-9') });
+		expect(path).toBe('/hook');
+		const error = await failure(
+			h.run(h.app.creates.api_request.operation.perform, { authData: authData('weekdone', 'access-9'), inputData: { method: 'GET', path: 'https://elsewhere.example.test/x' } }),
+		);
+		expect(error.message).toContain('Weekdone');
+	});
+
+	test('Worksection calls go to the account host from the token response', async () => {
+		const h = harness('worksection');
+		const mock = strictVendorMock('worksection', { accountUrl: 'https://team42.worksection.com' }).expectApiCall({ method: 'GET', path: '', query: { action: 'me' }, token: 't', reply: { status: 'ok', data: {} } });
+		await h.run(h.app.authentication?.test, { authData: { access_token: 't', account_url: 'https://team42.worksection.com' } });
+		mock.done();
+		expect(new URL(mock.requests[0].url).host).toBe('team42.worksection.com');
+	});
+
+	test('Worksection\'s {"status":"error"} envelope sent with HTTP 200 is an error naming the vendor', async () => {
+		const h = harness('worksection');
+		strictVendorMock('worksection').expectApiCall({ method: 'GET', path: '', query: { action: 'me' }, token: 't', reply: { status: 'error', status_code: 2, message: 'Action is invalid' } });
+		const error = await failure(h.run(h.app.authentication?.test, { authData: { access_token: 't', account_url: ACCOUNT_URL } }));
+		expect(error.message).toContain('Worksection');
+		expect(error.message).toContain('Action is invalid');
+	});
+
+	test('API_BASE_URL points relative calls at a sandbox', async () => {
+		process.env.API_BASE_URL = 'https://api.webwork-tracker.com/sandbox/api/v2';
+		const h = harness('webwork-tracker');
+		const mock = strictVendorMock('webwork-tracker', { apiBase: process.env.API_BASE_URL }).expectApiCall({ method: 'GET', path: '/workspaces', token: 't', reply: { success: true, data: [] } });
+		await h.run(h.app.authentication?.test, { authData: { access_token: 't' } });
+		mock.done();
+	});
+
+	test('Wordapp: X-Api-Version is sent even on calls that bring their own Authorization', async () => {
+		const h = harness('wordapp');
+		const mock = strictVendorMock('wordapp').expectApiCall({ method: 'GET', path: '/me', token: 'own-token', reply: {} });
+		await h.run(async (z: { request: (o: object) => Promise<unknown> }) => z.request({ url: '/me', headers: { Authorization: 'Bearer own-token' } }), { authData: authData('wordapp', 'access-9') });
+		mock.done();
+	});
+});

@@ -1,0 +1,28 @@
+import { version as coreVersion, type App, type Create, type Search, type Trigger } from 'zapier-platform-core';
+
+import type { VendorDefinition } from '../shared/types';
+import { buildAuthentication } from './authentication';
+import { buildAfterResponse, buildBeforeRequest } from './middleware';
+import { buildOperations } from './operations';
+
+export interface BuildAppOptions {
+	/** The integration version (x.y.z), normally our package.json version. */
+	version: string;
+}
+
+export type VendorApp = App<Record<string, Trigger>, Record<string, Create>, Record<string, Search>>;
+
+/** A complete Zapier app for one vendor. One pushable folder per vendor wraps exactly this (see write-apps.ts). */
+export function buildApp(vendor: VendorDefinition, options: BuildAppOptions): VendorApp {
+	const { triggers, creates, searches } = buildOperations(vendor);
+	return {
+		version: options.version,
+		platformVersion: coreVersion,
+		authentication: buildAuthentication(vendor),
+		beforeRequest: [buildBeforeRequest(vendor)],
+		afterResponse: [buildAfterResponse(vendor)],
+		triggers,
+		creates,
+		searches,
+	};
+}

@@ -1,0 +1,101 @@
+import type { AuthField, Authentication, Bundle, ZObject } from 'zapier-platform-core';
+
+import { buildAuthorizeUrl, connectionLabel, exchangeCode, refreshToken } from '../shared/oauth';
+import type { VendorDefinition } from '../shared/types';
+import { fromAuthData, toAuthData, toRefreshedAuthData, type AuthData } from './auth-data';
+import { oauthClient, zapierEnv } from './env';
+import { tokenTransport } from './http-client';
+import { tokenError } from './token-errors';
+import { apiUrl } from './urls';
+
+function text(value: unknown): string {
+	return typeof value === 'string' ? value : '';
+}
+
+function requireClientId(z: ZObject, vendor: VendorDefinition): string {
+	const { clientId } = zapierEnv();
+	if (!clientId) {
+		throw new z.errors.Error(`${vendor.displayName}: CLIENT_ID is not set for this integration version (zapier-platform env:set)`, 'invalid_input');
+	}
+	return clientId;
+}
+
+/** Token-response fields kept beside the token (Worksection account_url, Weekdone user): filled by Zapier, never by the user. */
+function computedFields(vendor: VendorDefinition): AuthField[] {
+	return vendor.oauth2.keepFields.map((key) => ({ key, type: 'string', required: false, computed: true }));
+}
+
+/**
+ * The Zapier `authentication` block for a vendor: OAuth2 authorization code, with every vendor quirk (names,
+ * client auth, refresh URL, rotation, array responses, redirect_uri on refresh) handled by the shared lifecycle.
+ */
+export function buildAuthentication(vendor: VendorDefinition): Authentication {
+	const { oauth2 } = vendor;
+
+	const authorizeUrl = async (z: ZObject, bundle: Bundle): Promise<string> =>
+		buildAuthorizeUrl(vendor, {
+			clientId: requireClientId(z, vendor),
+			redirectUri: text(bundle.inputData.redirect_uri),
+			state: text(bundle.inputData.state),
+			codeChallenge: text(bundle.inputData.code_challenge) || undefined,
+			authorizeUrl: zapierEnv().authorizeUrl,
+		});
+
+	const getAccessToken = async (z: ZObject, bundle: Bundle): Promise<AuthData> => {
+		const transport = tokenTransport(z);
+		try {
+			const token = await exchangeCode(transport.http, vendor, oauthClient(), {
+				code: text(bundle.inputData.code),
+				redirectUri: text(bundle.inputData.redirect_uri),
+				codeVerifier: text(bundle.inputData.code_verifier) || undefined,
+			});
+			return toAuthData(token);
+		} catch (error) {
+			throw tokenError(z, vendor, error, transport.platformError(), 'exchange');
+		}
+	};
+
+	const refreshAccessToken = async (z: ZObject, bundle: Bundle): Promise<AuthData> => {
+		const env = zapierEnv();
+		// the platform passes redirect_uri on refresh; `zapier-platform invoke auth refresh` does not
+		const redirectUri = text(bundle.inputData?.redirect_uri) || env.redirectUri;
+		if (oauth2.refresh?.sendRedirectUri && !redirectUri) {
+			throw new z.errors.Error(`${vendor.displayName}: refreshing needs the redirect URI; set REDIRECT_URI for this integration version`, 'invalid_input');
+		}
+		const transport = tokenTransport(z);
+		try {
+			const merged = await refreshToken(transport.http, vendor, oauthClient(env), fromAuthData(vendor, bundle.authData), { redirectUri });
+			return toRefreshedAuthData(merged);
+		} catch (error) {
+			throw tokenError(z, vendor, error, transport.platformError(), 'refresh');
+		}
+	};
+
+	// errors (401, 429, vendor messages) are raised by the app's afterResponse
+	const test = async (z: ZObject, bundle: Bundle): Promise<unknown> => {
+		const { method, path, qs } = vendor.api.testRequest;
+		const response = await z.request({ method, url: apiUrl(vendor, bundle.authData, path), params: qs });
+		return response.data;
+	};
+
+	// bundle.inputData holds the test result here; token fields (Weekdone user) come from authData
+	const label = async (z: ZObject, bundle: Bundle): Promise<string> => {
+		const source = { ...fromAuthData(vendor, bundle.authData), ...bundle.inputData };
+		return connectionLabel(vendor, source) ?? '';
+	};
+
+	const scope = oauth2.scopes.default.join(oauth2.scopes.separator);
+	return {
+		type: 'oauth2',
+		oauth2Config: {
+			authorizeUrl,
+			getAccessToken,
+			...(oauth2.refresh ? { refreshAccessToken, autoRefresh: true } : {}),
+			...(scope ? { scope } : {}),
+			...(oauth2.authorize.pkce ? { enablePkce: true } : {}),
+		},
+		fields: computedFields(vendor),
+		test,
+		connectionLabel: label,
+	};
+}

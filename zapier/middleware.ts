@@ -1,0 +1,88 @@
+import type { AfterResponseMiddleware, BeforeRequestMiddleware, Bundle, HttpResponse, ZObject } from 'zapier-platform-core';
+
+import { apiAuthParts, isExpiringSoon } from '../shared/oauth';
+import type { VendorDefinition } from '../shared/types';
+import { isErrorEnvelope, retryAfterSeconds, vendorMessage } from './api-errors';
+import { fromAuthData } from './auth-data';
+import { zapierEnv } from './env';
+import { apiUrl, isAbsoluteUrl, isOnApiHost, isTokenEndpoint } from './urls';
+
+function hasHeader(headers: Record<string, string>, name: string): boolean {
+	const wanted = name.toLowerCase();
+	return Object.keys(headers).some((key) => key.toLowerCase() === wanted);
+}
+
+/**
+ * Resolves relative URLs against the connection's API base and adds the token the vendor's way
+ * (Weekdone ?token=, others a header) plus mandatory headers (Wordapp X-Api-Version).
+ * Token, refresh and revoke calls are left alone: they carry client auth (WebWork Basic) and must never get a
+ * stale Bearer token. Requests with their own Authorization, or to another host, get no token either.
+ */
+export function buildBeforeRequest(vendor: VendorDefinition): BeforeRequestMiddleware {
+	return (request, z, bundle) => {
+		const env = zapierEnv();
+		if (isTokenEndpoint(vendor, request.url, env)) return request;
+		const url = isAbsoluteUrl(request.url) ? request.url : apiUrl(vendor, bundle.authData, request.url, env);
+		if (!isOnApiHost(vendor, bundle.authData, url, env)) return { ...request, url };
+
+		const headers: Record<string, string> = { ...(request.headers ?? {}) };
+		const params: Record<string, unknown> = { ...(request.params ?? {}) };
+		const token = bundle.authData?.access_token;
+		if (token && !hasHeader(headers, 'authorization')) {
+			// known expiry (Weekdone 60 min): refresh before the call instead of after a 401
+			if (vendor.oauth2.refresh && isExpiringSoon(fromAuthData(vendor, bundle.authData), Date.now())) {
+				throw new z.errors.RefreshAuthError(`${vendor.displayName}: the access token has expired`);
+			}
+			const parts = apiAuthParts(vendor, token);
+			for (const [name, value] of Object.entries(parts.headers)) if (!hasHeader(headers, name)) headers[name] = value;
+			for (const [name, value] of Object.entries(parts.qs)) if (params[name] === undefined) params[name] = value;
+		} else {
+			for (const [name, value] of Object.entries(vendor.api.headers)) if (!hasHeader(headers, name)) headers[name] = value;
+		}
+		return { ...request, url, headers, params };
+	};
+}
+
+function secretsOf(bundle: Bundle): Array<string | undefined> {
+	return [bundle.authData?.access_token, bundle.authData?.refresh_token, zapierEnv().clientSecret];
+}
+
+/** The body text; a `raw: true` response has none to give (its getter throws). */
+function contentOf(response: HttpResponse): string {
+	try {
+		return typeof response.content === 'string' ? response.content : '';
+	} catch {
+		return '';
+	}
+}
+
+function rejectedToken(z: ZObject, vendor: VendorDefinition, response: HttpResponse, bundle: Bundle): Error {
+	const detail = vendorMessage(contentOf(response), secretsOf(bundle));
+	// vendors with refresh: Zapier refreshes and replays; without (Worktual), only a new connection helps
+	if (vendor.oauth2.refresh) return new z.errors.RefreshAuthError(`${vendor.displayName}: the access token was rejected (HTTP ${response.status}: ${detail})`);
+	return new z.errors.ExpiredAuthError(`${vendor.displayName}: the access token was rejected (HTTP ${response.status}: ${detail}); reconnect the account`);
+}
+
+/**
+ * Turns failed API calls into Zapier errors that name the vendor and carry its message, never a secret.
+ * Core already maps 401 (autoRefresh) and 429 before this runs; the branches stay for the vendor's own
+ * expired-token status and for requests that opt out of the early throttling check.
+ * Calls that set skipThrowForStatus read the status themselves (the token calls) and pass through.
+ */
+export function buildAfterResponse(vendor: VendorDefinition): AfterResponseMiddleware {
+	return (response, z, bundle) => {
+		if (response.skipThrowForStatus) return response;
+		const { status } = response;
+		if (status === 401 || status === vendor.api.expiredTokenStatus) throw rejectedToken(z, vendor, response, bundle);
+		if (status === 429) {
+			throw new z.errors.ThrottledError(`${vendor.displayName}: too many requests (HTTP 429)`, retryAfterSeconds(response.getHeader('retry-after')));
+		}
+		if (status >= 400) {
+			throw new z.errors.Error(`${vendor.displayName}: HTTP ${status}: ${vendorMessage(contentOf(response), secretsOf(bundle))}`, 'api_error', status);
+		}
+		if (isErrorEnvelope(response.data)) {
+			throw new z.errors.Error(`${vendor.displayName}: ${vendorMessage(contentOf(response), secretsOf(bundle))}`, 'api_error', status);
+		}
+		return response;
+	};
+}

@@ -1,0 +1,23 @@
+import type { Bundle, Trigger, ZObject } from 'zapier-platform-core';
+
+import type { VendorDefinition } from '../../shared/types';
+import { apiUrl } from '../urls';
+import { itemsOf, withIds } from './results';
+
+/**
+ * A hidden polling trigger running the vendor's cheap request: a safe sample source and a smoke test for a
+ * connection, until the operation catalogue provides real triggers.
+ */
+export function connectionCheckTrigger(vendor: VendorDefinition): Trigger {
+	const perform = async (z: ZObject, bundle: Bundle) => {
+		const { method, path, qs } = vendor.api.testRequest;
+		const response = await z.request({ method, url: apiUrl(vendor, bundle.authData, path), params: qs });
+		return withIds(itemsOf(response.data));
+	};
+	return {
+		key: 'connection_check',
+		noun: 'Connection',
+		display: { label: 'Connection Check', description: `Runs a cheap ${vendor.displayName} request.`, hidden: true },
+		operation: { perform, sample: { id: '0' } },
+	};
+}
