@@ -99,13 +99,12 @@ export function normaliseTokenFields(vendor: VendorDefinition, record: Record<st
 	}
 	if (token.expires_in !== undefined) {
 		const seconds = Number(token.expires_in);
-		if (Number.isFinite(seconds) && seconds > 0) {
-			token.expires_in = seconds;
-			token.expires_at = now + seconds * 1000;
-		} else {
-			delete token.expires_in;
-		}
+		if (Number.isFinite(seconds) && seconds > 0) token.expires_in = seconds;
+		else delete token.expires_in;
 	}
+	// A vendor that documents a lifetime but omits expires_in (Weekdone: "expire in 60 minutes") still gets an expiry.
+	const lifetime = token.expires_in ?? vendor.oauth2.lifetimes.accessToken;
+	if (typeof lifetime === 'number' && lifetime > 0) token.expires_at = now + lifetime * 1000;
 	return token;
 }
 

@@ -7,13 +7,14 @@ import { strictVendorMock } from '../mocks/vendor-mocks';
 import { client, http, NOW, REDIRECT } from './helpers';
 
 describe('code exchange', () => {
-	test('Weekdone: body client auth; the user object is kept; no expiry is invented', async () => {
+	test('Weekdone: body client auth; the user object is kept; the documented 60 min lifetime is stamped', async () => {
 		const mock = strictVendorMock('weekdone').expectCodeExchange({ code: 'wd-code', redirectUri: REDIRECT });
 		const token = await exchangeCode(http, vendors.weekdone, client, { code: 'wd-code', redirectUri: REDIRECT }, NOW);
 		mock.done();
 		expect(token).toEqual({
 			access_token: 'weekdone-access-1',
 			refresh_token: 'weekdone-refresh-1',
+			expires_at: NOW + 3600 * 1000, // the response has no expires_in; the doc says 60 minutes
 			user: { id: 42, name: 'Test User', email: 'user@example.com' },
 		});
 		expect(mock.requests[0].headers.authorization).toBeUndefined();
@@ -79,7 +80,10 @@ describe('code exchange', () => {
 			redirectUri: REDIRECT,
 			reply: { access_token: 'a-tok', debug_info: 'x', id_token_hint: 'y' },
 		});
-		expect(await exchangeCode(http, vendors['webwork-tracker'], client, { code: 'c', redirectUri: REDIRECT }, NOW)).toEqual({ access_token: 'a-tok' });
+		expect(await exchangeCode(http, vendors['webwork-tracker'], client, { code: 'c', redirectUri: REDIRECT }, NOW)).toEqual({
+			access_token: 'a-tok',
+			expires_at: NOW + 15 * 86400 * 1000, // WebWork documents 15 days
+		});
 		mock.done();
 	});
 
@@ -90,7 +94,11 @@ describe('code exchange', () => {
 			rawReply: 'access_token=form-tok&refresh_token=form-ref',
 			contentType: 'application/x-www-form-urlencoded',
 		});
-		expect(await exchangeCode(http, vendors.weekdone, client, { code: 'c', redirectUri: REDIRECT }, NOW)).toEqual({ access_token: 'form-tok', refresh_token: 'form-ref' });
+		expect(await exchangeCode(http, vendors.weekdone, client, { code: 'c', redirectUri: REDIRECT }, NOW)).toEqual({
+			access_token: 'form-tok',
+			refresh_token: 'form-ref',
+			expires_at: NOW + 3600 * 1000,
+		});
 		mock.done();
 	});
 

@@ -13,7 +13,12 @@ describe('refresh', () => {
 		const mock = strictVendorMock('weekdone').expectRefresh({ refreshToken: 'wd-refresh', redirectUri: REDIRECT });
 		const token = await refreshToken(http, vendors.weekdone, client, stored, { redirectUri: REDIRECT }, LATER);
 		mock.done();
-		expect(token).toEqual({ access_token: 'weekdone-access-1', refresh_token: 'wd-refresh', user: { id: 7, email: 'a@b.c' } });
+		expect(token).toEqual({
+			access_token: 'weekdone-access-1',
+			refresh_token: 'wd-refresh',
+			expires_at: LATER + 3600 * 1000,
+			user: { id: 7, email: 'a@b.c' },
+		});
 	});
 
 	test('Weekdone: without a redirect URL nothing is sent and the cause is named', async () => {
@@ -66,12 +71,12 @@ describe('refresh', () => {
 		expect(token).toMatchObject({ access_token: 'wordapp-access-1', refresh_token: 'wordapp-refresh-1', created_at: 1476891745 });
 	});
 
-	test('an old expires_at is dropped when the refresh answer states no expiry', async () => {
+	test('a refresh answer without expires_in gets the documented lifetime, not the old expiry', async () => {
 		const mock = strictVendorMock('weekdone').expectRefresh({ refreshToken: 'r' });
 		const stored: TokenSet = { access_token: 'a', refresh_token: 'r', expires_in: 3600, expires_at: NOW };
 		const token = await refreshToken(http, vendors.weekdone, client, stored, { redirectUri: REDIRECT }, LATER);
 		mock.done();
-		expect(token).not.toHaveProperty('expires_at');
+		expect(token.expires_at).toBe(LATER + 3600 * 1000);
 		expect(token).not.toHaveProperty('expires_in');
 		expect(isExpiringSoon(token, LATER)).toBe(false);
 	});
