@@ -76,7 +76,7 @@ function token(ctx: RequestContext, state: SandboxState): void {
 	if (!refreshToken) return fail(400, 'invalid_request', 'Missing required parameter: refresh_token.');
 	// Unusual but documented: the refresh request must repeat redirect_uri.
 	const redirectUri = param(params, 'redirect_uri');
-	if (false) return;
+	if (!redirectUri) return fail(400, 'invalid_request', 'Missing required parameter: redirect_uri (required on refresh as well).');
 	const check = state.tokens.checkRefresh(VENDOR, refreshToken);
 	if (!check.ok) return fail(400, 'invalid_grant', `The refresh token is ${check.reason === 'unknown' ? 'invalid' : check.reason}.`);
 	if (check.record.clientId !== auth.clientId) return fail(400, 'invalid_grant', 'The refresh token was issued to another client.');
