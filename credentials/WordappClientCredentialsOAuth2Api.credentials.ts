@@ -17,5 +17,7 @@ export class WordappClientCredentialsOAuth2Api implements ICredentialType {
 
 	properties: INodeProperties[] = clientCredentialsProperties(wordapp, 'wordappClientCredentialsOAuth2Api');
 
-	test: ICredentialTestRequest = apiTestRequest(wordapp);
+	// An application token has no user, so the API's /me refuses it: Doorkeeper's token info beside the token URL
+	// (the operation catalogue's "getInfo", unconfirmed) proves the grant. Belongs in the definition once it has a field.
+	test: ICredentialTestRequest = apiTestRequest(wordapp, { baseField: 'tokenUrl', path: '/info' });
 }

@@ -1,6 +1,6 @@
 import type { ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
 
-import type { VendorDefinition } from '../../shared/types';
+import type { ApiRequestSpec, VendorDefinition } from '../../shared/types';
 import {
 	alternativeOf,
 	apiBaseUrlField,
@@ -127,18 +127,27 @@ export function clientCredentialsProperties(vendor: VendorDefinition, credential
 	];
 }
 
+/** Where a credential test goes: a path under one of the credential's URL fields (default: the API base). */
+export interface TestTarget {
+	baseField?: string;
+	method?: ApiRequestSpec['method'];
+	path: string;
+	qs?: Record<string, string>;
+}
+
 /**
- * The vendor's cheap request at the credential's API base. For client credentials n8n fetches the token
- * on the first signed request, so the test proves the whole grant (the editor runs tests for that grant only).
+ * The vendor's cheap request (or `target`) at the credential's API base, with the mandatory headers. For
+ * client credentials n8n fetches the token on the first signed request, so the test proves the whole grant
+ * (the editor runs tests for that grant, not for authorization code).
  */
-export function apiTestRequest(vendor: VendorDefinition): ICredentialTestRequest {
-	const { testRequest, headers } = vendor.api;
+export function apiTestRequest(vendor: VendorDefinition, target: TestTarget = vendor.api.testRequest): ICredentialTestRequest {
+	const { headers } = vendor.api;
 	return {
 		request: {
-			baseURL: `={{ ${'$credentials'}[${JSON.stringify(FIELD.apiBaseUrl)}] }}`,
-			url: testRequest.path,
-			method: testRequest.method,
-			...(testRequest.qs ? { qs: { ...testRequest.qs } } : {}),
+			baseURL: `={{ $credentials[${JSON.stringify(target.baseField ?? FIELD.apiBaseUrl)}] }}`,
+			url: target.path,
+			method: target.method ?? 'GET',
+			...(target.qs ? { qs: { ...target.qs } } : {}),
 			...(Object.keys(headers).length > 0 ? { headers: { ...headers } } : {}),
 		},
 		rules: vendorErrorRules(vendor),

@@ -1,6 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { OperationDefinition, OperationField, ResourceDefinition, VendorOperations } from '../../shared/operations/types';
+import type { FieldOption, OperationDefinition, OperationField, ResourceDefinition, VendorOperations } from '../../shared/operations/types';
 import { fieldName } from '../../shared/operations/request';
 import type { VendorDefinition } from '../../shared/types';
 import { credentialTypesFor } from '../shared/transport';
@@ -15,19 +15,36 @@ export const CUSTOM_API_CALL = 'customApiCall';
 
 const EXPRESSION_HINT = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
 
+/**
+ * n8n's style for parameter and option descriptions: one sentence without a final period, several
+ * sentences with one. The catalogue writes full sentences (Zapier's style), so a lone one loses its period.
+ */
+export function n8nText(text: string): string;
+export function n8nText(text: string | undefined): string | undefined;
+export function n8nText(text: string | undefined): string | undefined {
+	if (!text || !text.endsWith('.')) return text;
+	return text.replace('e.g.', '').split('. ').length === 1 ? text.slice(0, -1) : text;
+}
+
+/** Field options with n8n-style descriptions. */
+export function n8nOptions(options: FieldOption[] | undefined): INodePropertyOptions[] {
+	return (options ?? []).map((o) => ({ name: o.name, value: o.value, ...(o.description ? { description: n8nText(o.description) } : {}) }));
+}
+
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
 
 /** The `authentication` selector: one option per credential type the vendor has. */
 export function authenticationProperty(vendor: VendorDefinition): INodeProperties {
 	const types = credentialTypesFor(vendor);
+	const oauth2 = types[0].value;
 	return {
 		displayName: 'Authentication',
 		name: 'authentication',
 		type: 'options',
 		noDataExpression: true,
 		options: types.map((t) => ({ name: t.name, value: t.value })),
-		default: types[0].value,
+		default: oauth2,
 	};
 }
 
@@ -65,7 +82,7 @@ export function fieldProperty(catalogue: VendorOperations, field: OperationField
 		displayName: field.displayName,
 		name: fieldName(field),
 		default: defaultOf(field),
-		description: field.description,
+		description: n8nText(field.description),
 		...(field.required ? { required: true } : {}),
 		...(field.placeholder ? { placeholder: field.placeholder } : {}),
 	};
@@ -96,9 +113,9 @@ export function fieldProperty(catalogue: VendorOperations, field: OperationField
 		case 'boolean':
 			return { ...base, type: 'boolean' };
 		case 'options':
-			return { ...base, type: 'options', options: (field.options ?? []).map((o) => ({ ...o })) as INodePropertyOptions[] };
+			return { ...base, type: 'options', options: n8nOptions(field.options) };
 		case 'multiOptions':
-			return { ...base, type: 'multiOptions', options: [...(field.options ?? [])].sort(byName) as INodePropertyOptions[] };
+			return { ...base, type: 'multiOptions', options: n8nOptions(field.options).sort(byName) };
 		case 'date':
 			return { ...base, type: 'dateTime' };
 		case 'json':
@@ -109,8 +126,9 @@ export function fieldProperty(catalogue: VendorOperations, field: OperationField
 }
 
 function operationSelector(resource: ResourceDefinition): INodeProperties {
+	const first = resource.operations[0].value;
 	const options = resource.operations
-		.map((o) => ({ name: o.name, value: o.value, description: o.description, action: o.action }))
+		.map((o) => ({ name: o.name, value: o.value, description: n8nText(o.description), action: o.action }))
 		.sort(byName);
 	return {
 		displayName: 'Operation',
@@ -119,7 +137,7 @@ function operationSelector(resource: ResourceDefinition): INodeProperties {
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource.value] } },
 		options,
-		default: resource.operations[0].value,
+		default: first,
 	};
 }
 
@@ -240,6 +258,7 @@ export function customApiCallProperties(vendor: VendorDefinition): INodeProperti
 /** Resource selector, per-resource operation selectors, their inputs, and Custom API Call. */
 export function catalogueProperties(vendor: VendorDefinition, catalogue: VendorOperations): INodeProperties[] {
 	const resources = [...catalogue.resources].sort(byName);
+	const first = catalogue.resources[0].value;
 	const props: INodeProperties[] = [
 		{
 			displayName: 'Resource',
@@ -247,7 +266,7 @@ export function catalogueProperties(vendor: VendorDefinition, catalogue: VendorO
 			type: 'options',
 			noDataExpression: true,
 			options: [...resources.map((r) => ({ name: r.name, value: r.value })), { name: 'Custom API Call', value: CUSTOM_API_CALL }].sort(byName),
-			default: catalogue.resources[0].value,
+			default: first,
 		},
 	];
 	for (const resource of resources) props.push(operationSelector(resource));

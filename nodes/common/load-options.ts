@@ -52,7 +52,7 @@ function dropdownMethod(spec: VendorNodeSpec, source: DropdownSource): LoadOptio
 			value: 'dropdown',
 			name: 'Dropdown',
 			action: 'dropdown',
-			description: '',
+			description: 'Options of a dropdown',
 			kind: 'list',
 			request: source.request,
 			fields: [],

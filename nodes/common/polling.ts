@@ -13,7 +13,7 @@ import {
 } from '../../shared/operations';
 import type { OperationDefinition, OperationField, PollingEvent } from '../../shared/operations/types';
 import { credentialTypeOf, sendCatalogueRequest, type VendorNodeSpec } from './api';
-import { authenticationProperty, fieldProperty, isTopLevel } from './description';
+import { authenticationProperty, fieldProperty, isTopLevel, n8nOptions, n8nText } from './description';
 
 type Row = Record<string, unknown>;
 
@@ -37,6 +37,7 @@ function userFields(spec: VendorNodeSpec, event: PollingEvent): OperationField[]
 /** Authentication, the event selector, per event its kind filter and the list's own filters. */
 export function pollingTriggerProperties(spec: VendorNodeSpec): INodeProperties[] {
 	const events = eventsOf(spec);
+	const first = events[0].value;
 	const props: INodeProperties[] = [
 		authenticationProperty(spec.vendor),
 		{
@@ -45,8 +46,8 @@ export function pollingTriggerProperties(spec: VendorNodeSpec): INodeProperties[
 			type: 'options',
 			noDataExpression: true,
 			required: true,
-			options: events.map((e) => ({ name: e.name, value: e.value, description: e.description })).sort((a, b) => a.name.localeCompare(b.name)),
-			default: events[0].value,
+			options: events.map((e) => ({ name: e.name, value: e.value, description: n8nText(e.description) })).sort((a, b) => a.name.localeCompare(b.name)),
+			default: first,
 		},
 	];
 	for (const event of events) {
@@ -58,7 +59,7 @@ export function pollingTriggerProperties(spec: VendorNodeSpec): INodeProperties[
 				name: 'kinds',
 				type: 'multiOptions',
 				displayOptions: { show },
-				options: [...event.kindFilter.options].sort((a, b) => a.name.localeCompare(b.name)),
+				options: n8nOptions(event.kindFilter.options).sort((a, b) => a.name.localeCompare(b.name)),
 				default: [],
 				description: 'Only these kinds of events fire; none selected means all',
 			});

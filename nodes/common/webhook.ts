@@ -6,7 +6,7 @@ import { readPath } from '../../shared/oauth/api';
 import { fieldName, fillPath, formatValue, isUnset, type OperationRequest, type Scalar } from '../../shared/operations/request';
 import type { RequestSpec, WebhookSpec } from '../../shared/operations/types';
 import { credentialTypeOf, sendCatalogueRequest, type VendorNodeSpec } from './api';
-import { authenticationProperty, fieldProperty, isTopLevel } from './description';
+import { authenticationProperty, fieldProperty, isTopLevel, n8nOptions } from './description';
 
 /** What the node keeps between activation and deliveries: the vendor's webhook id and the delivery secret. */
 interface HookState {
@@ -31,7 +31,7 @@ export function webhookTriggerProperties(spec: VendorNodeSpec): INodeProperties[
 			name: 'events',
 			type: 'multiOptions',
 			required: true,
-			options: [...hook.events].sort((a, b) => a.name.localeCompare(b.name)),
+			options: n8nOptions(hook.events).sort((a, b) => a.name.localeCompare(b.name)),
 			default: [],
 			description: `The ${spec.vendor.displayName} events that start the workflow`,
 		},

@@ -12,7 +12,7 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { adminBaseUrl, FIELD, needsPrefixChoice } from '../../credentials/common';
 import { apiAuthParts, apiBaseUrl, joinUrl, readPath } from '../../shared/oauth/api';
@@ -173,6 +173,19 @@ function vendorMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
+/** The shared lifecycle's error (password grant, token parsing), already worded and redacted, if in the chain. */
+function lifecycleMessage(error: unknown, vendor: VendorDefinition): string | undefined {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const e = current as Record<string, unknown>;
+		if (e.name === 'VendorAuthError' && typeof e.message === 'string') return e.message.replace(`${vendor.displayName}: `, '');
+		current = e.cause;
+	}
+	return undefined;
+}
+
 /** Errors this module already built; converting them again would lose nothing but adds a layer. */
 const normalised = new WeakSet<object>();
 
@@ -185,14 +198,14 @@ export function toNodeApiError(node: INode, vendor: VendorDefinition, error: unk
 	if (error && typeof error === 'object' && normalised.has(error)) return error as NodeApiError;
 	const status = statusOf(error);
 	const body = responseBodyOf(error);
-	const fromVendor = vendorMessage(body);
+	const fromVendor = vendorMessage(body) ?? lifecycleMessage(error, vendor);
 	const own = error instanceof Error ? error.message : typeof error === 'string' ? error : 'unknown error';
 	const what = redact(fromVendor ?? own).slice(0, 300);
 	let hint = '';
 	if (status === vendor.api.expiredTokenStatus) {
 		hint = vendor.oauth2.refresh
 			? ' Check or reconnect the credential.'
-			: ` ${vendor.displayName} OAuth tokens do not expire and cannot be refreshed: reconnect the credential if it was revoked.`;
+			: ` ${vendor.displayName} tokens do not expire and cannot be refreshed: check the token, or reconnect the credential if access was revoked.`;
 	}
 	const message = `${vendor.displayName}${status ? ` (HTTP ${status})` : ''}: ${what}`;
 	const vendorCode = body && typeof body === 'object' ? (body as Record<string, unknown>).status_code : undefined;
@@ -214,10 +227,16 @@ function envelopeError(response: unknown): { message?: string; body: Record<stri
 	return undefined;
 }
 
+/** Resolves `..` segments (paths beside the API base, e.g. Wordapp's /oauth/token/info), so hosts see a clean path. */
+function normaliseUrl(url: string): string {
+	if (!/^https?:\/\//i.test(url) || !/\/\.\.?(\/|$|\?)/.test(url)) return url;
+	return new URL(url).toString();
+}
+
 function buildOptions(vendor: VendorDefinition, base: string, request: VendorRequest): IHttpRequestOptions {
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: joinUrl(base, request.path),
+		url: normaliseUrl(joinUrl(base, request.path)),
 		headers: { Accept: 'application/json', ...vendor.api.headers },
 		qs: { ...(request.qs ?? {}) },
 		json: true,
@@ -264,11 +283,11 @@ async function sendWithOwnPlacement(
 		});
 	};
 	const sent = accessTokenOf(tokenDataOf(credentials), oAuth2.property);
-	if (!sent) throw new Error(`the ${vendor.displayName} credential is not connected (no access token stored)`);
+	if (!sent) throw new NodeOperationError(this.getNode(), `The ${vendor.displayName} credential is not connected (no access token stored)`);
 	try {
 		return await send(sent);
 	} catch (error) {
-		if (oAuth2.skipTokenRefresh || statusOf(error) !== vendor.api.expiredTokenStatus) throw error;
+		if (oAuth2.skipTokenRefresh || statusOf(error) !== vendor.api.expiredTokenStatus) throw toNodeApiError(this.getNode(), vendor, error);
 		// Another run may have refreshed meanwhile: use its token instead of spending the refresh token again.
 		const current = accessTokenOf(tokenDataOf(await this.getCredentials(credentialType)), oAuth2.property);
 		let fresh = current && current !== sent ? current : undefined;
@@ -276,7 +295,7 @@ async function sendWithOwnPlacement(
 			const renewed: unknown = await this.helpers.refreshOAuth2Token.call(this, credentialType, oAuth2);
 			fresh = accessTokenOf(renewed, oAuth2.property);
 		}
-		if (!fresh) throw error;
+		if (!fresh) throw toNodeApiError(this.getNode(), vendor, error);
 		return await send(fresh);
 	}
 }

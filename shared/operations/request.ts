@@ -87,14 +87,20 @@ export function formatValue(value: unknown, format: WireFormat | undefined): Wir
 	}
 }
 
+function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
+	try {
+		return { ok: true, value: JSON.parse(text) };
+	} catch {
+		return { ok: false };
+	}
+}
+
 /** JSON inputs arrive as text in most UIs. */
 function parseJsonField(field: OperationField, value: unknown): unknown {
 	if (field.type !== 'json' || typeof value !== 'string') return value;
-	try {
-		return JSON.parse(value);
-	} catch {
-		throw new Error(`${field.displayName} must be valid JSON`);
-	}
+	const parsed = tryJson(value);
+	if (!parsed.ok) throw new Error(`${field.displayName} must be valid JSON`);
+	return parsed.value;
 }
 
 /** Fills `{key}` placeholders; values are URL-encoded so an id can never change the path. */
@@ -207,14 +213,14 @@ export function pageQuery(pagination: PaginationSpec, page: number, size: number
 
 /** Whether the page just read was the last. */
 export function isLastPage(pagination: PaginationSpec, body: unknown, received: number, size: number, page: number): boolean {
-	if (received === 0 || received < size) return true;
+	if (received === 0) return true;
 	if (pagination.lastPagePath) {
-		const last = Number(readPath(body, pagination.lastPagePath));
+		const last = readPath(body, pagination.lastPagePath);
 		// Endpoint without paging meta: its single answer is everything.
-		if (!Number.isFinite(last)) return true;
-		return page >= last;
+		if (last === undefined || last === null || !Number.isFinite(Number(last))) return true;
+		return page >= Number(last);
 	}
-	return false;
+	return received < size;
 }
 
 export interface PageFetcher {

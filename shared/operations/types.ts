@@ -138,9 +138,9 @@ export interface ResourceDefinition {
 }
 
 /**
- * Page-number paging (WebWork `page`/`per_page`; Worktual `offset` counts pages from 0). Paging stops on a
- * short page, on the last page named by `lastPagePath`, or, when `lastPagePath` is given but absent from
- * a response, after that page (the endpoint does not page).
+ * Page-number paging (WebWork `page`/`per_page`; Worktual `offset` counts pages from 0). Paging stops on an
+ * empty page; with `lastPagePath`, on the last page it names (or after the first answer that lacks it: the
+ * endpoint does not page); without it, on a short page.
  */
 export interface PaginationSpec {
 	pageParam: string;

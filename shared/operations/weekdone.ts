@@ -220,7 +220,7 @@ export const weekdoneOperations: VendorOperations = {
 					source: '3p',
 					note: 'used by the Activepieces new-objective trigger (code)',
 					fields: [
-						{ key: 'type', displayName: 'Level', type: 'options', in: 'query', default: '', options: objectiveTypes, description: 'Only objectives of this level.' },
+						{ key: 'type', displayName: 'Level', type: 'options', in: 'query', default: 'company', options: objectiveTypes, description: 'Only objectives of this level.' },
 						...objectiveScope('query'),
 						{ key: 'period', displayName: 'Period', type: 'string', in: 'query', default: '', placeholder: '2024Q1', description: 'A quarter as YYYYQn, or a year.' },
 					],

@@ -127,7 +127,7 @@ export const worksectionOperations: VendorOperations = {
 							displayName: 'Status',
 							type: 'options',
 							in: q,
-							default: '',
+							default: 'active',
 							options: [
 								{ name: 'Active', value: 'active' },
 								{ name: 'Archived', value: 'archived' },

@@ -15,6 +15,7 @@ import { startStack, type Stack } from './lib/stack';
 import { alternativeScenario } from './scenarios/alternatives';
 import type { SuiteContext } from './scenarios/context';
 import { oauth2Scenario } from './scenarios/oauth2';
+import { operationsScenario } from './scenarios/operations';
 import { VENDORS } from './vendors';
 
 // Well inside CI's 90 minutes; a hung n8n must not eat the whole budget.
@@ -54,7 +55,8 @@ async function main(): Promise<number> {
 
 		const scenariosStarted = Date.now();
 		for (const vendor of VENDORS) {
-			await oauth2Scenario(ctx, vendor);
+			const credential = await oauth2Scenario(ctx, vendor);
+			await operationsScenario(ctx, vendor, credential);
 			for (const alt of vendor.alternatives) await alternativeScenario(ctx, vendor, alt);
 		}
 		info(`scenarios took ${Date.now() - scenariosStarted} ms`);

@@ -1,10 +1,10 @@
 import { worksectionAccountUrl } from './sandbox-overwrites';
-import type { ApiCall } from './lib/workflow';
+import { customCall, operation, type NodeAction } from './lib/workflow';
 
 /**
  * What the e2e suite knows about each vendor: node and credential type names, the sandbox's fixed
- * test secrets (sandbox/clients.ts), the cheap request each credential is proven with, and refresh
- * behaviour. Data only; the scenarios read it.
+ * test secrets and seed IDs (sandbox/clients.ts, sandbox/seed/), the cheap request each credential is
+ * proven with, refresh behaviour, and one read and one write operation per node. Data only.
  */
 
 export type Json = Record<string, unknown>;
@@ -25,7 +25,16 @@ export interface AlternativeCase {
 	credentialType: string;
 	good: (sandboxUrl: string) => Json;
 	bad: (sandboxUrl: string) => Json;
-	call: ApiCall;
+	action: NodeAction;
+}
+
+/** A node operation run with the vendor's connected OAuth2 credential. */
+export interface OperationCase {
+	kind: 'list' | 'create' | 'read' | 'write';
+	action: NodeAction;
+	check: OutputCheck;
+	/** A sandbox counter this operation must raise by one (proves the write reached the vendor). */
+	raises?: string;
 }
 
 export interface VendorCase {
@@ -33,23 +42,35 @@ export interface VendorCase {
 	id: string;
 	nodeType: string;
 	oauth2: OAuth2Case;
-	/** The cheap request of the vendor (shared/vendors *.api.testRequest). */
-	testCall: ApiCall;
+	/** The cheap request of the vendor (shared/vendors *.api.testRequest), as a Custom API Call. */
+	testCall: NodeAction;
 	checkTestCall: OutputCheck;
 	alternatives: AlternativeCase[];
+	/** Run in order after the OAuth2 checks; the last may spend the credential (Wordapp revoke). */
+	operations: OperationCase[];
 }
 
 const client = (id: string): Json => ({ clientId: `sandbox-${id}-client`, clientSecret: `sandbox-${id}-secret` });
 
 const nonEmpty: OutputCheck = (items) => (items.length > 0 ? undefined : 'the node returned no items');
 
-/** At least one item, and the first has all the given keys. */
-const hasKeys =
-	(...keys: string[]): OutputCheck =>
+/** At least `min` items, and the first has all the given keys. */
+const itemsWith =
+	(min: number, ...keys: string[]): OutputCheck =>
 	(items) => {
-		if (items.length === 0) return 'the node returned no items';
-		const missing = keys.filter((k) => !(k in items[0]));
+		if (items.length < min) return `expected at least ${min} item(s), got ${items.length}: ${JSON.stringify(items).slice(0, 200)}`;
+		const missing = keys.filter((k) => !(k in (items[0] ?? {})));
 		return missing.length > 0 ? `first item lacks ${missing.join(', ')}: ${JSON.stringify(items[0]).slice(0, 200)}` : undefined;
+	};
+
+/** Some field of the first item (searched one level deep too) equals the value: the record we created. */
+const echoes =
+	(key: string, value: unknown): OutputCheck =>
+	(items) => {
+		const first = items[0] ?? {};
+		const nested = Object.values(first).filter((v): v is Json => typeof v === 'object' && v !== null);
+		const found = [first, ...nested].some((o) => o[key] === value);
+		return found ? undefined : `no ${key}=${JSON.stringify(value)} in ${JSON.stringify(first).slice(0, 300)}`;
 	};
 
 /** A field of the first item has the given value (vendor envelopes like status: ok). */
@@ -58,63 +79,89 @@ const field =
 	(items) =>
 		items[0]?.[key] === value ? undefined : `expected ${key}=${JSON.stringify(value)} in ${JSON.stringify(items[0] ?? null).slice(0, 200)}`;
 
+const WEBWORK_WORKSPACE = 1001; // sandbox/seed/webwork-tracker.ts WEBWORK_MAIN_WORKSPACE
+const WEEKDONE_TYPE_PROGRESS = 1; // sandbox/seed/weekdone.ts types
+const STAMP = 'e2e created';
+
 export const VENDORS: VendorCase[] = [
 	{
 		id: 'weekdone',
 		nodeType: 'n8n-nodes-worktools.weekdone',
 		oauth2: { credentialType: 'weekdoneOAuth2Api', needsRedirectUri: true, refreshes: true, rotates: false },
-		testCall: { method: 'GET', path: '/company' },
+		testCall: customCall({ method: 'GET', path: '/company' }),
 		checkTestCall: field('status', 'ok'),
 		alternatives: [],
+		operations: [
+			{ kind: 'list', action: operation('item', 'getAll', { returnAll: false, limit: 5 }), check: itemsWith(1, 'id', 'description') },
+			{
+				kind: 'create',
+				action: operation('item', 'create', { description: `${STAMP} item`, typeId: WEEKDONE_TYPE_PROGRESS }),
+				check: echoes('description', `${STAMP} item`),
+			},
+		],
 	},
 	{
 		id: 'worksection',
 		nodeType: 'n8n-nodes-worktools.worksection',
 		oauth2: { credentialType: 'worksectionOAuth2Api', needsRedirectUri: false, refreshes: true, rotates: true },
-		testCall: { method: 'GET', path: '', query: { action: 'me' } },
+		testCall: customCall({ method: 'GET', path: '', query: { action: 'me' } }),
 		checkTestCall: field('status', 'ok'),
 		alternatives: [
 			{
 				credentialType: 'worksectionAdminApi',
 				good: (sb) => ({ accountUrl: worksectionAccountUrl(sb), apiKey: 'sandbox-worksection-admin-key' }),
 				bad: (sb) => ({ accountUrl: worksectionAccountUrl(sb), apiKey: 'wrong-admin-key' }),
-				call: { method: 'GET', path: '', query: { action: 'get_users' } },
+				action: customCall({ method: 'GET', path: '', query: { action: 'get_users' } }),
 			},
+		],
+		operations: [
+			{ kind: 'list', action: operation('project', 'getAll', { returnAll: false, limit: 5 }), check: itemsWith(1, 'id', 'name') },
+			{ kind: 'create', action: operation('project', 'create', { title: `${STAMP} project` }), check: echoes('name', `${STAMP} project`) },
 		],
 	},
 	{
 		id: 'worktual',
 		nodeType: 'n8n-nodes-worktools.worktual',
 		oauth2: { credentialType: 'worktualOAuth2Api', needsRedirectUri: true, refreshes: false, rotates: false },
-		testCall: { method: 'GET', path: '/contacts', query: { limit: '1' } },
+		testCall: customCall({ method: 'GET', path: '/contacts', query: { limit: '1' } }),
 		checkTestCall: nonEmpty,
 		alternatives: [
 			{
 				credentialType: 'worktualPrivateAppTokenApi',
 				good: () => ({ accessToken: 'sandbox-worktual-private-token' }),
 				bad: () => ({ accessToken: 'wrong-private-token' }),
-				call: { method: 'GET', path: '/contacts', query: { limit: '1' } },
+				action: customCall({ method: 'GET', path: '/contacts', query: { limit: '1' } }),
 			},
 		],
+		// The catalogue has no create operation for Worktual (only contact getAll/get).
+		operations: [{ kind: 'list', action: operation('contact', 'getAll', { returnAll: false, limit: 5 }), check: itemsWith(1) }],
 	},
 	{
 		id: 'webwork-tracker',
 		nodeType: 'n8n-nodes-worktools.webworkTracker',
 		oauth2: { credentialType: 'webworkTrackerOAuth2Api', needsRedirectUri: false, refreshes: true, rotates: true },
-		testCall: { method: 'GET', path: '/workspaces' },
+		testCall: customCall({ method: 'GET', path: '/workspaces' }),
 		checkTestCall: nonEmpty,
 		alternatives: [
 			{
 				credentialType: 'webworkTrackerPersonalAccessTokenApi',
 				good: () => ({ accessToken: 'sandbox-webwork-pat' }),
 				bad: () => ({ accessToken: 'wrong-pat' }),
-				call: { method: 'GET', path: '/workspaces' },
+				action: customCall({ method: 'GET', path: '/workspaces' }),
 			},
 			{
 				credentialType: 'webworkTrackerClientCredentialsOAuth2Api',
 				good: () => client('webwork-tracker'),
 				bad: () => ({ ...client('webwork-tracker'), clientSecret: 'wrong-secret' }),
-				call: { method: 'GET', path: '/workspaces' },
+				action: customCall({ method: 'GET', path: '/workspaces' }),
+			},
+		],
+		operations: [
+			{ kind: 'list', action: operation('workspace', 'getAll', { returnAll: false, limit: 5 }), check: itemsWith(1, 'id', 'name') },
+			{
+				kind: 'create',
+				action: operation('project', 'create', { workspaceId: WEBWORK_WORKSPACE, name: `${STAMP} project` }),
+				check: echoes('name', `${STAMP} project`),
 			},
 		],
 	},
@@ -122,21 +169,27 @@ export const VENDORS: VendorCase[] = [
 		id: 'wordapp',
 		nodeType: 'n8n-nodes-worktools.wordapp',
 		oauth2: { credentialType: 'wordappOAuth2Api', needsRedirectUri: false, refreshes: true, rotates: true },
-		testCall: { method: 'GET', path: '/me' },
-		checkTestCall: hasKeys('id'),
+		testCall: customCall({ method: 'GET', path: '/me' }),
+		checkTestCall: itemsWith(1, 'id'),
 		alternatives: [
 			{
 				credentialType: 'wordappClientCredentialsOAuth2Api',
+				// No resource owner behind a client-credentials token, so /me is 403: use the token info instead.
 				good: () => client('wordapp'),
 				bad: () => ({ ...client('wordapp'), clientSecret: 'wrong-secret' }),
-				call: { method: 'GET', path: '/me' },
+				action: operation('token', 'getInfo'),
 			},
 			{
 				credentialType: 'wordappPasswordApi',
 				good: () => ({ username: 'sandbox@example.com', password: 'Sandbox-pass-1', ...client('wordapp') }),
 				bad: () => ({ username: 'sandbox@example.com', password: 'Wrong-pass-1', ...client('wordapp') }),
-				call: { method: 'GET', path: '/me' },
+				action: customCall({ method: 'GET', path: '/me' }),
 			},
+		],
+		// Wordapp's public API documents only its OAuth server: token info as the read, revoke as the write.
+		operations: [
+			{ kind: 'read', action: operation('token', 'getInfo'), check: itemsWith(1, 'scope') },
+			{ kind: 'write', action: operation('token', 'revoke'), check: nonEmpty, raises: 'revoked' },
 		],
 	},
 ];

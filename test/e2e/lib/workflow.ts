@@ -32,6 +32,13 @@ export function singleActionWorkflow(name: string, action: ActionNode): Workflow
 	};
 }
 
+/** The parameters of one node action, for whichever credential type the workflow uses. */
+export interface NodeAction {
+	/** Short description for scenario names ("GET /company", "item getAll"). */
+	label: string;
+	parameters: (authentication: string) => Record<string, unknown>;
+}
+
 export interface ApiCall {
 	method: string;
 	path: string;
@@ -49,5 +56,22 @@ export function customApiCallParameters(authentication: string, call: ApiCall): 
 		path: call.path,
 		queryParameters: { parameters: Object.entries(call.query ?? {}).map(([name, value]) => ({ name, value })) },
 		...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
+	};
+}
+
+/** A Custom API Call action. */
+export function customCall(call: ApiCall): NodeAction {
+	const query = new URLSearchParams(call.query ?? {}).toString();
+	return {
+		label: `${call.method} ${call.path || '/'}${query ? `?${query}` : ''}`,
+		parameters: (authentication) => customApiCallParameters(authentication, call),
+	};
+}
+
+/** A catalogue operation (resource + operation + its inputs, named as the node names them). */
+export function operation(resource: string, op: string, inputs: Record<string, unknown> = {}): NodeAction {
+	return {
+		label: `${resource} ${op}`,
+		parameters: (authentication) => ({ authentication, resource, operation: op, ...inputs }),
 	};
 }

@@ -1,5 +1,5 @@
 import type { CredentialRef } from '../lib/n8n-client';
-import { ACTION, customApiCallParameters, singleActionWorkflow, TRIGGER } from '../lib/workflow';
+import { ACTION, singleActionWorkflow, TRIGGER } from '../lib/workflow';
 import type { AlternativeCase, VendorCase } from '../vendors';
 import { requireTypes, type SuiteContext } from './context';
 
@@ -12,12 +12,12 @@ export async function alternativeScenario(ctx: SuiteContext, vendor: VendorCase,
 	const label = `${vendor.id} ${alt.credentialType}`;
 	const runWith = async (kind: 'good' | 'bad', data: Record<string, unknown>) => {
 		const credential: CredentialRef = await client.createCredential(`e2e ${vendor.id} ${alt.credentialType} ${kind}`, alt.credentialType, data);
-		const parameters = customApiCallParameters(alt.credentialType, alt.call);
+		const parameters = alt.action.parameters(alt.credentialType);
 		const workflow = await client.createWorkflow(singleActionWorkflow(`e2e ${label} ${kind}`, { type: vendor.nodeType, parameters, credential }));
 		return client.run(workflow, TRIGGER);
 	};
 	await ctx.report.group(async (check) => {
-		await check(`${label}: good credential works`, async () => {
+		await check(`${label}: good credential works (${alt.action.label})`, async () => {
 			requireTypes(ctx, vendor.nodeType, alt.credentialType);
 			const result = await runWith('good', alt.good(sandbox.url));
 			if (result.status !== 'success') throw new Error(`execution ${result.id} ${result.status}: ${result.error}`);

@@ -1,5 +1,5 @@
 import type { CredentialRef, ExecutionResult, Workflow } from '../lib/n8n-client';
-import { ACTION, customApiCallParameters, singleActionWorkflow, TRIGGER } from '../lib/workflow';
+import { ACTION, singleActionWorkflow, TRIGGER } from '../lib/workflow';
 import { oauth2ClientData, type VendorCase } from '../vendors';
 import { requireTypes, type SuiteContext } from './context';
 
@@ -7,13 +7,15 @@ import { requireTypes, type SuiteContext } from './context';
  * One vendor's OAuth2 authorization-code credential, end to end in a real n8n: connect without a browser,
  * call the API from a workflow, expire the token and watch n8n refresh it (once), then refresh again to
  * prove the stored (for rotating vendors: rotated) refresh token is the one n8n uses next.
+ * Returns the connected credential for the operation scenarios (undefined when a check failed).
  */
-export async function oauth2Scenario(ctx: SuiteContext, vendor: VendorCase): Promise<void> {
+export async function oauth2Scenario(ctx: SuiteContext, vendor: VendorCase): Promise<CredentialRef | undefined> {
 	const { client, sandbox } = ctx;
 	const type = vendor.oauth2.credentialType;
 	const label = `${vendor.id} ${type}`;
 	let credential: CredentialRef | undefined;
 	let workflow: Workflow | undefined;
+	let complete = false;
 
 	const runCall = async (): Promise<ExecutionResult> => {
 		if (!workflow) throw new Error('no workflow');
@@ -40,31 +42,29 @@ export async function oauth2Scenario(ctx: SuiteContext, vendor: VendorCase): Pro
 			credential = await client.createCredential(`e2e ${vendor.id} oauth2`, type, oauth2ClientData(vendor, client.oauthCallbackUrl));
 			await client.connectOAuth2(credential.id);
 		});
-		await check(`${label}: workflow calls the API (${describeCall(vendor)})`, async () => {
+		await check(`${label}: workflow calls the API (${vendor.testCall.label})`, async () => {
 			if (!credential) throw new Error('no credential');
-			const parameters = customApiCallParameters(type, vendor.testCall);
+			const parameters = vendor.testCall.parameters(type);
 			workflow = await client.createWorkflow(singleActionWorkflow(`e2e ${vendor.id} oauth2 call`, { type: vendor.nodeType, parameters, credential }));
 			await runExpecting(0);
 		});
-		if (!vendor.oauth2.refreshes) return;
-		await check(`${label}: expired token is refreshed once`, async () => {
-			await sandbox.expire(vendor.id);
-			await runExpecting(1);
-		});
-		await check(`${label}: refreshed token is stored (next run, no refresh)`, async () => {
-			await runExpecting(0);
-		});
-		const what = vendor.oauth2.rotates ? 'rotated refresh token is used next time (no invalid_grant)' : 'stored refresh token works again';
-		await check(`${label}: ${what}`, async () => {
-			await sandbox.expire(vendor.id);
-			await runExpecting(1);
-		});
+		if (vendor.oauth2.refreshes) {
+			await check(`${label}: expired token is refreshed once`, async () => {
+				await sandbox.expire(vendor.id);
+				await runExpecting(1);
+			});
+			await check(`${label}: refreshed token is stored (next run, no refresh)`, async () => {
+				await runExpecting(0);
+			});
+			const what = vendor.oauth2.rotates ? 'rotated refresh token is used next time (no invalid_grant)' : 'stored refresh token works again';
+			await check(`${label}: ${what}`, async () => {
+				await sandbox.expire(vendor.id);
+				await runExpecting(1);
+			});
+		}
+		complete = true;
 	});
-}
-
-function describeCall(vendor: VendorCase): string {
-	const query = new URLSearchParams(vendor.testCall.query ?? {}).toString();
-	return `${vendor.testCall.method} ${vendor.testCall.path || '/'}${query ? `?${query}` : ''}`;
+	return complete ? credential : undefined;
 }
 
 /** The vendor's last few token-endpoint requests from the sandbox log, to explain a rejection. */

@@ -5,7 +5,9 @@
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { loadPackageCredentials } from '../harness/credential-types';
 import { Engine } from '../harness/engine';
+import { loadRealN8n } from '../harness/real-n8n';
 import { N8N_CALLBACK_URL } from '../harness/oauth-flow';
 import { MOCK_CLIENT } from '../../mocks/vendor-mocks';
 
@@ -111,5 +113,26 @@ describe('standard vendors: one token URL everywhere', () => {
 		expect(resolved.authUrl).toBe('https://app.wordapp.com/custom/authorize'); // visible, so not pinned
 		expect(resolved.revokeUrl).toBe('https://app.wordapp.com/oauth/revoke');
 		expect(resolved.apiBaseUrl).toBe('https://app.wordapp.com/api/v1');
+	});
+});
+
+const real = loadRealN8n();
+const describeReal = real ? describe : describe.skip;
+
+describeReal("the CLI's own CredentialsHelper (n8n 2.41.1 from test/e2e/runtime) resolves every credential the same way", () => {
+	const types = [...loadPackageCredentials().keys()];
+	test.each(types)('%s', async (type) => {
+		const data = { ...MOCK_CLIENT, redirectUri: N8N_CALLBACK_URL, username: 'u', password: 'p', accountUrl: 'https://acme.worksection.com', apiKey: 'k', accessToken: '' };
+		for (const [executionId, mode, grant] of [
+			[undefined, 'internal', {}],
+			[undefined, 'internal', STORED_GRANT],
+			['1001', 'manual', STORED_GRANT],
+			[undefined, 'trigger', STORED_GRANT],
+		] as const) {
+			const engine = new Engine();
+			const ref = engine.addCredential(type, { ...data, ...grant });
+			const ours = await engine.credentials.applyDefaultsAndOverwrites(engine.additionalData(executionId), { ...engine.credentials.stored(ref.id) }, type, mode);
+			expect(await real!.resolve(engine, ref.id, executionId, mode)).toEqual(ours);
+		}
 	});
 });

@@ -196,9 +196,15 @@ describe('alternatives', () => {
 			expect(prop(type, 'grantType')).toMatchObject({ type: 'hidden', default: 'clientCredentials' });
 			expect(prop(type, 'authentication')).toMatchObject({ type: 'hidden', default: auth });
 			expect(prop(type, 'sendAdditionalBodyProperties')).toMatchObject({ type: 'hidden', default: false });
-			expect(type.test?.request.baseURL).toBe('={{ $credentials["apiBaseUrl"] }}');
 		}
 		expect(prop(typeOf('webworkTrackerClientCredentialsOAuth2Api'), 'scope')!.default).toBe('read write');
+		expect(typeOf('webworkTrackerClientCredentialsOAuth2Api').test?.request).toMatchObject({ baseURL: '={{ $credentials["apiBaseUrl"] }}', url: '/workspaces' });
+		// an app token has no user for /me: Doorkeeper's token info beside the token URL
+		expect(typeOf('wordappClientCredentialsOAuth2Api').test?.request).toMatchObject({
+			baseURL: '={{ $credentials["tokenUrl"] }}',
+			url: '/info',
+			headers: { 'X-Api-Version': 'application/vnd.wordapp-v1+json' },
+		});
 	});
 
 	test('non-OAuth credentials: no parent, authenticate + test request each', () => {

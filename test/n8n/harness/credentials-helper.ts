@@ -8,6 +8,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
+	INodeParameters,
 	INodeTypes,
 	IRequestOptionsSimplified,
 	IWorkflowExecuteAdditionalData,
@@ -133,7 +134,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			const storedData = this.stored(nodeCredentials.id as string);
 			const dataToPersist = { ...storedData };
 			for (const [key, value] of Object.entries(output)) {
-				if (key === expirable.name || !isExpression(storedData[key])) dataToPersist[key] = value;
+				if (key === expirable.name || !isExpression(storedData[key])) dataToPersist[key] = value as ICredentialDataDecryptedObject[string];
 			}
 			await this.updateCredentials(nodeCredentials, type.name, dataToPersist);
 			return Object.assign(credentials, output);
@@ -141,10 +142,14 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return undefined;
 	}
 
-	async runPreAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string) {
+	async runPreAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.types.getByName(typeName);
 		if (typeof type.preAuthentication !== 'function') return undefined;
-		return (await type.preAuthentication.call(helpers, credentials)) ?? undefined;
+		return ((await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject) ?? undefined;
 	}
 
 	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
@@ -179,7 +184,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			if (properties.some((p) => p.name === field && p.type === 'hidden')) delete storedData[field];
 		}
 		const withOverwrites = this.applyOverwrite(type, storedData);
-		let decryptedData = NodeHelpers.getNodeParameters(properties, withOverwrites, true, false, null, null) as ICredentialDataDecryptedObject;
+		let decryptedData = NodeHelpers.getNodeParameters(properties, withOverwrites as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
 		if (decryptedDataOriginal.oauthTokenData !== undefined) decryptedData.oauthTokenData = decryptedDataOriginal.oauthTokenData;
 		const additionalKeys = getAdditionalKeys(additionalData as IWorkflowExecuteAdditionalData, mode, null, { isCredential: true });
 		const workflow = new Workflow({ nodes: [mockNode], connections: {}, active: false, nodeTypes: mockNodeTypes });
@@ -187,12 +192,12 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		try {
 			decryptedData = workflow.expression.getComplexParameterValue(
 				mockNode,
-				decryptedData,
+				decryptedData as INodeParameters,
 				mode,
 				additionalKeys,
 				undefined,
 				undefined,
-				decryptedData,
+				decryptedData as INodeParameters,
 			) as ICredentialDataDecryptedObject;
 		} finally {
 			await workflow.expression.releaseIsolate();

@@ -1,5 +1,6 @@
 import './env';
 
+import { ExecuteContext, LoadOptionsContext, PollContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
@@ -13,8 +14,6 @@ import type {
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { HarnessCredentialsHelper } from './credentials-helper';
-
-import { ExecuteContext, LoadOptionsContext, PollContext } from 'n8n-core';
 
 export const NODE_TYPE = 'n8n-nodes-worktools.harness';
 
@@ -122,6 +121,11 @@ export class Engine {
 		const { workflow, node, additionalData } = this.setup(credentialType, credentialId, undefined);
 		const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.x');
 		return await fn.call(context);
+	}
+
+	/** additionalData as n8n builds it (executionId undefined outside executions). */
+	additionalData(executionId: string | undefined): IWorkflowExecuteAdditionalData {
+		return this.setup('oAuth2Api', 'none', executionId).additionalData;
 	}
 
 	/** The credential as n8n resolves it for the OAuth /auth and /callback handlers (mode internal, no execution). */

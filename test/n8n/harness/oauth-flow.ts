@@ -3,9 +3,12 @@ import './env';
 import { ClientOAuth2 } from '@n8n/client-oauth2';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
-import qs from 'qs';
 
 import type { Engine } from './engine';
+
+// the query-string parser n8n's OAuth service uses for authQueryParameters (no bundled types)
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const qs = require('qs') as { parse(text: string): Record<string, unknown> };
 
 export const N8N_CALLBACK_URL = 'http://localhost:5678/rest/oauth2-credential/callback';
 

@@ -19,6 +19,8 @@ const RUNTIME_DIST = join(__dirname, '..', '..', 'e2e', 'runtime', 'node_modules
 type AnyRecord = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export interface RealN8n {
+	/** The CLI's CredentialsHelper.applyDefaultsAndOverwrites on a credential (executionId undefined = no execution). */
+	resolve(engine: Engine, credentialId: string, executionId: string | undefined, mode: string): Promise<ICredentialDataDecryptedObject>;
 	authorizationUrl(engine: Engine, credentialId: string): Promise<URL>;
 	connect(engine: Engine, credentialId: string, code: string): Promise<{ saved?: AnyRecord; error?: string }>;
 }
@@ -29,7 +31,10 @@ export function loadRealN8n(): RealN8n | undefined {
 	if (!existsSync(controllerFile) || !existsSync(serviceFile)) return undefined;
 	let Controller: new (...args: unknown[]) => AnyRecord;
 	let Service: { prototype: AnyRecord };
+	let Helper: { prototype: AnyRecord };
 	try {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		Helper = require(join(RUNTIME_DIST, 'credentials-helper.js')).CredentialsHelper;
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		Controller = require(controllerFile).OAuth2CredentialController;
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -41,6 +46,17 @@ export function loadRealN8n(): RealN8n | undefined {
 	const quiet = { debug() {}, error() {}, warn() {}, info() {} };
 
 	return {
+		async resolve(engine, credentialId, executionId, mode) {
+			const stored = engine.credentials.store.get(credentialId)!;
+			const helper = Object.create(Helper.prototype) as AnyRecord;
+			Object.assign(helper, {
+				credentialTypes: engine.credentials.types,
+				credentialsOverwrites: { applyOverwrite: (_type: string, data: AnyRecord) => data },
+			});
+			const additionalData = { executionId, variables: {}, webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting', formWaitingBaseUrl: 'http://localhost:5678/form-waiting' };
+			return await helper.applyDefaultsAndOverwrites(additionalData, { ...stored.data }, stored.type, mode);
+		},
+
 		async authorizationUrl(engine, credentialId) {
 			const resolved = await engine.resolvedForOAuthFlow(credentialId);
 			const service = Object.create(Service.prototype) as AnyRecord;

@@ -1,0 +1,198 @@
+import '../harness/env';
+
+import { ExecuteContext, HookContext, LoadOptionsContext, PollContext, WebhookContext } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypes,
+	IWebhookData,
+	IWebhookResponseData,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
+
+import { HarnessCredentialsHelper } from '../harness/credentials-helper';
+import { MOCK_CLIENT } from '../../mocks/vendor-mocks';
+
+/**
+ * Runs one of our nodes inside n8n-core 2.41's real contexts (ExecuteContext, PollContext, LoadOptionsContext,
+ * HookContext, WebhookContext), with the other engineer's credentials helper (test/n8n/harness) as the store.
+ * So parameter defaults (Workflow fills them from the description), getNodeParameter, continueOnFail, OAuth2
+ * signing, token refresh and the credential's own authenticate() are n8n's code, not a fake.
+ */
+export class NodeRunner {
+	readonly credentials = new HarnessCredentialsHelper();
+	/** Workflow static data, kept across polls and hook calls like an active workflow keeps it. */
+	readonly staticData: IDataObject = {};
+	private credentialRef: { type: string; id: string } | undefined;
+
+	constructor(private readonly nodeType: INodeType) {}
+
+	/** Stores a credential and makes it the one the node uses (`authentication` is set to its type). */
+	useCredential(type: string, data: ICredentialDataDecryptedObject): this {
+		const id = `${type}-1`;
+		this.credentials.add({ id, name: `${type} account`, type, data });
+		this.credentialRef = { type, id };
+		return this;
+	}
+
+	/** An OAuth2 credential of the vendor, connected, holding `tokenData`. */
+	useOAuth2(type: string, tokenData: IDataObject, extra: IDataObject = {}): this {
+		return this.useCredential(type, { ...MOCK_CLIENT, ...extra, oauthTokenData: { token_type: 'Bearer', ...tokenData } });
+	}
+
+	private workflow(parameters: INodeParameters, opts: { continueOnFail?: boolean } = {}): { workflow: Workflow; node: INode } {
+		if (!this.credentialRef) throw new Error('call useCredential first');
+		const { type, id } = this.credentialRef;
+		const nodeTypes: INodeTypes = {
+			getByName: () => this.nodeType,
+			getByNameAndVersion: () => this.nodeType,
+			getKnownTypes: () => ({}),
+		};
+		const definition: INode = {
+			id: 'node-under-test',
+			name: 'Node',
+			type: `n8n-nodes-worktools.${this.nodeType.description.name}`,
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: 'hook-1',
+			parameters: { authentication: type, ...parameters },
+			credentials: { [type]: { id, name: `${type} account` } },
+			...(opts.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		};
+		// The Workflow constructor fills parameter defaults from the node description, as the editor and the CLI do.
+		const workflow = new Workflow({ id: 'wf-1', name: 'test', nodes: [definition], connections: {}, active: true, nodeTypes, staticData: this.staticData });
+		return { workflow, node: workflow.getNode('Node') as INode };
+	}
+
+	private additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
+		return {
+			credentialsHelper: this.credentials,
+			executionId: '1001',
+			restApiUrl: 'http://localhost:5678/rest',
+			instanceBaseUrl: 'http://localhost:5678',
+			webhookBaseUrl: 'http://localhost:5678/webhook',
+			webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+			webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+			formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+			variables: {},
+			currentNodeExecutionIndex: 0,
+			executeWorkflow: async () => {
+				throw new Error('not in tests');
+			},
+			getRunExecutionData: async () => undefined,
+			getRuntimeCredential: async () => undefined,
+			...extra,
+		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	/** The node's execute() over `items` (one empty item by default). */
+	async execute(parameters: INodeParameters, opts: { items?: INodeExecutionData[]; continueOnFail?: boolean } = {}): Promise<INodeExecutionData[]> {
+		const items = opts.items ?? [{ json: {} }];
+		const { workflow, node } = this.workflow(parameters, opts);
+		const context = new ExecuteContext(
+			workflow,
+			node,
+			this.additionalData(),
+			'manual',
+			createRunExecutionData(),
+			0,
+			items,
+			{ main: [items] },
+			{ node, data: { main: [items] }, source: null },
+			[],
+		);
+		const output = await (this.nodeType.execute as (this: ExecuteContext) => Promise<INodeExecutionData[][]>).call(context);
+		return output[0];
+	}
+
+	/** One poll of an active workflow (mode `trigger`), or the editor's "fetch test event" (mode `manual`). */
+	async poll(parameters: INodeParameters, mode: 'trigger' | 'manual' = 'trigger'): Promise<INodeExecutionData[] | null> {
+		const { workflow, node } = this.workflow(parameters);
+		const context = new PollContext(workflow, node, this.additionalData({ executionId: undefined }), mode, 'activate');
+		const output = await (this.nodeType.poll as (this: PollContext) => Promise<INodeExecutionData[][] | null>).call(context);
+		return output ? output[0] : null;
+	}
+
+	async loadOptions(method: string, parameters: INodeParameters): Promise<INodePropertyOptions[]> {
+		const { workflow, node } = this.workflow(parameters);
+		const context = new LoadOptionsContext(workflow, node, this.additionalData({ executionId: undefined, currentNodeParameters: node.parameters }), 'parameters.x');
+		const fn = this.nodeType.methods?.loadOptions?.[method];
+		if (!fn) throw new Error(`no loadOptions method ${method}`);
+		return await fn.call(context);
+	}
+
+	/** checkExists / create / delete of the node's default webhook, as activation and deactivation call them. */
+	async hook(method: 'checkExists' | 'create' | 'delete', parameters: INodeParameters): Promise<boolean> {
+		const { workflow, node } = this.workflow(parameters);
+		const context = new HookContext(workflow, node, this.additionalData({ executionId: undefined }), 'trigger', 'activate', this.webhookData());
+		const fn = this.nodeType.webhookMethods?.default?.[method];
+		if (!fn) throw new Error(`no webhook method ${method}`);
+		return await fn.call(context);
+	}
+
+	/** The URL n8n registers for the node's default webhook. */
+	webhookUrl(): string {
+		return 'http://localhost:5678/webhook/hook-1/webhook';
+	}
+
+	/** A delivery: the node's webhook() with these headers and body; `response` holds what was sent directly. */
+	async deliver(parameters: INodeParameters, delivery: { headers: Record<string, string>; body: unknown }) {
+		const { workflow, node } = this.workflow(parameters);
+		const response: { status?: number; body?: unknown } = {};
+		const res = {
+			status(code: number) {
+				response.status = code;
+				return res;
+			},
+			json(body: unknown) {
+				response.body = body;
+				return res;
+			},
+			send(body: unknown) {
+				response.body = body;
+				return res;
+			},
+			end() {
+				return res;
+			},
+		};
+		const req = { headers: lowerCased(delivery.headers), body: delivery.body, query: {}, params: {}, method: 'POST' };
+		const context = new WebhookContext(
+			workflow,
+			node,
+			this.additionalData({ httpRequest: req, httpResponse: res } as unknown as Partial<IWorkflowExecuteAdditionalData>),
+			'webhook',
+			this.webhookData(),
+			[],
+			null,
+		);
+		const result = await (this.nodeType.webhook as (this: WebhookContext) => Promise<IWebhookResponseData>).call(context);
+		return { result, response };
+	}
+
+	private webhookData(): IWebhookData {
+		return {
+			httpMethod: 'POST',
+			node: 'Node',
+			path: 'hook-1/webhook',
+			webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook', responseMode: 'onReceived' },
+			workflowId: 'wf-1',
+			workflowExecuteAdditionalData: this.additionalData(),
+		} as unknown as IWebhookData;
+	}
+}
+
+function lowerCased(headers: Record<string, string>): Record<string, string> {
+	return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+/** The json of each output item, for comparing result shapes. */
+export function jsonOf(items: INodeExecutionData[] | null): IDataObject[] {
+	return (items ?? []).map((i) => i.json);
+}

@@ -1,0 +1,386 @@
+import crypto, { createHash } from 'crypto';
+
+import nock from 'nock';
+import { NodeApiError } from 'n8n-workflow';
+
+import { Worksection } from '../../../nodes/Worksection/Worksection.node';
+import { WorksectionTrigger } from '../../../nodes/WorksectionTrigger/WorksectionTrigger.node';
+import { WorksectionWebhookTrigger } from '../../../nodes/WorksectionWebhookTrigger/WorksectionWebhookTrigger.node';
+import { worksectionOperations } from '../../../shared/operations/worksection';
+import { strictVendorMock } from '../../mocks/vendor-mocks';
+import { type OperationCase, runCase, untested } from './cases';
+import { jsonOf, NodeRunner } from './node-runner';
+
+// Calls go to the account host from the token's account_url, every parameter in the query (the admin key
+// signs the query string), reads as GET and writes as POST; errors come back as HTTP 200 {status:"error"}.
+const TOKEN = 'ws-access';
+const CREDENTIAL = 'worksectionOAuth2Api';
+const ACCOUNT = 'https://acme.worksection.com';
+const ok = (extra: object = {}) => ({ status: 'ok', ...extra });
+
+const oauth = <T extends NodeRunner>(runner: T) => runner.useOAuth2(CREDENTIAL, { access_token: TOKEN, refresh_token: 'ws-refresh', account_url: ACCOUNT });
+const node = () => oauth(new NodeRunner(new Worksection()));
+
+const CASES: OperationCase[] = [
+	{
+		title: 'project getAll',
+		params: { resource: 'project', operation: 'getAll', returnAll: true, filters: { filter: 'active', extra: ['users', 'text'] } },
+		calls: [{ method: 'GET', path: '', query: { action: 'get_projects', filter: 'active', extra: 'users,text' }, reply: ok({ data: [{ id: 5 }, { id: 6 }] }) }],
+		output: [{ id: 5 }, { id: 6 }],
+	},
+	{
+		title: 'project get',
+		params: { resource: 'project', operation: 'get', idProject: '5', additionalFields: { extra: ['text'] } },
+		calls: [{ method: 'GET', path: '', query: { action: 'get_project', id_project: '5', extra: 'text' }, reply: ok({ data: { id: 5, name: 'Launch' } }) }],
+		output: [{ id: 5, name: 'Launch' }],
+	},
+	{
+		title: 'project create: dates as DD.MM.YYYY, e-mail lists trimmed',
+		params: {
+			resource: 'project',
+			operation: 'create',
+			title: 'Launch',
+			additionalFields: { emailManager: 'ann@example.com', members: 'ann@example.com, bob@example.com', datestart: '2024-03-01T00:00:00', dateend: '2024-04-30', maxTime: 100 },
+		},
+		calls: [
+			{
+				method: 'POST',
+				path: '',
+				query: {
+					action: 'post_project',
+					title: 'Launch',
+					email_manager: 'ann@example.com',
+					members: 'ann@example.com,bob@example.com',
+					datestart: '01.03.2024',
+					dateend: '30.04.2024',
+					max_time: '100',
+				},
+				reply: ok({ data: { id: 5, name: 'Launch' } }),
+			},
+		],
+		output: [{ id: 5, name: 'Launch' }],
+	},
+	{
+		title: 'project update',
+		params: { resource: 'project', operation: 'update', idProject: '5', updateFields: { title: 'Launch 2', emailUserTo: 'bob@example.com' } },
+		calls: [{ method: 'POST', path: '', query: { action: 'update_project', id_project: '5', title: 'Launch 2', email_user_to: 'bob@example.com' }, reply: ok({ data: { id: 5, name: 'Launch 2' } }) }],
+		output: [{ id: 5, name: 'Launch 2' }],
+	},
+	{
+		title: 'project close',
+		params: { resource: 'project', operation: 'close', idProject: '5' },
+		calls: [{ method: 'POST', path: '', query: { action: 'close_project', id_project: '5' }, reply: ok() }],
+		output: [{ status: 'ok' }],
+	},
+	{
+		title: 'project activate',
+		params: { resource: 'project', operation: 'activate', idProject: '5' },
+		calls: [{ method: 'POST', path: '', query: { action: 'activate_project', id_project: '5' }, reply: ok() }],
+		output: [{ status: 'ok' }],
+	},
+	{
+		title: 'task getAll of the account (get_all_tasks), Limit applied',
+		params: { resource: 'task', operation: 'getAll', limit: 1, filters: { filter: 'active', extra: ['text'] } },
+		calls: [{ method: 'GET', path: '', query: { action: 'get_all_tasks', filter: 'active', extra: 'text' }, reply: ok({ data: [{ id: 50 }, { id: 51 }] }) }],
+		output: [{ id: 50 }],
+	},
+	{
+		title: 'task getAll of a project switches to get_tasks',
+		params: { resource: 'task', operation: 'getAll', returnAll: true, filters: { idProject: '5' } },
+		calls: [{ method: 'GET', path: '', query: { action: 'get_tasks', id_project: '5' }, reply: ok({ data: [{ id: 50 }] }) }],
+		output: [{ id: 50 }],
+	},
+	{
+		title: 'task getAll: an empty list may come without data',
+		params: { resource: 'task', operation: 'getAll', returnAll: true },
+		calls: [{ method: 'GET', path: '', query: { action: 'get_all_tasks' }, reply: ok() }],
+		output: [],
+	},
+	{
+		title: 'task get',
+		params: { resource: 'task', operation: 'get', idTask: '50' },
+		calls: [{ method: 'GET', path: '', query: { action: 'get_task', id_task: '50' }, reply: ok({ data: { id: 50, name: 'Docs' } }) }],
+		output: [{ id: 50, name: 'Docs' }],
+	},
+	{
+		title: 'task create',
+		params: {
+			resource: 'task',
+			operation: 'create',
+			idProject: '5',
+			title: 'Write docs',
+			additionalFields: { emailUserTo: 'bob@example.com', priority: 7, dateend: '2024-03-31', text: 'Body', subscribe: 'ann@example.com' },
+		},
+		calls: [
+			{
+				method: 'POST',
+				path: '',
+				query: { action: 'post_task', id_project: '5', title: 'Write docs', email_user_to: 'bob@example.com', priority: '7', dateend: '31.03.2024', text: 'Body', subscribe: 'ann@example.com' },
+				reply: ok({ data: { id: 50, name: 'Write docs' } }),
+			},
+		],
+		output: [{ id: 50, name: 'Write docs' }],
+	},
+	{
+		title: 'task update',
+		params: { resource: 'task', operation: 'update', idTask: '50', updateFields: { priority: 3, dateclosed: '2024-03-20' } },
+		calls: [{ method: 'POST', path: '', query: { action: 'update_task', id_task: '50', priority: '3', dateclosed: '20.03.2024' }, reply: ok({ data: { id: 50 } }) }],
+		output: [{ id: 50 }],
+	},
+	{
+		title: 'task complete',
+		params: { resource: 'task', operation: 'complete', idTask: '50' },
+		calls: [{ method: 'POST', path: '', query: { action: 'complete_task', id_task: '50' }, reply: ok() }],
+		output: [{ status: 'ok' }],
+	},
+	{
+		title: 'task reopen',
+		params: { resource: 'task', operation: 'reopen', idTask: '50' },
+		calls: [{ method: 'POST', path: '', query: { action: 'reopen_task', id_task: '50' }, reply: ok() }],
+		output: [{ status: 'ok' }],
+	},
+	{
+		title: 'task search',
+		params: { resource: 'task', operation: 'search', filter: "name has 'docs'", returnAll: true, filters: { emailUserTo: 'bob@example.com' } },
+		calls: [{ method: 'GET', path: '', query: { action: 'search_tasks', filter: "name has 'docs'", email_user_to: 'bob@example.com' }, reply: ok({ data: [{ id: 50 }] }) }],
+		output: [{ id: 50 }],
+	},
+	{
+		title: 'comment getAll',
+		params: { resource: 'comment', operation: 'getAll', idTask: '50', returnAll: true },
+		calls: [{ method: 'GET', path: '', query: { action: 'get_comments', id_task: '50' }, reply: ok({ data: [{ id: 700, text: 'Hi' }] }) }],
+		output: [{ id: 700, text: 'Hi' }],
+	},
+	{
+		title: 'comment create',
+		params: { resource: 'comment', operation: 'create', idTask: '50', text: 'Done', additionalFields: { mention: 'ann@example.com' } },
+		calls: [{ method: 'POST', path: '', query: { action: 'post_comment', id_task: '50', text: 'Done', mention: 'ann@example.com' }, reply: ok({ data: { id: 701 } }) }],
+		output: [{ id: 701 }],
+	},
+	{
+		title: 'cost getAll',
+		params: { resource: 'cost', operation: 'getAll', returnAll: true, filters: { idProject: '5', datestart: '2024-03-01', dateend: '2024-03-31', isTimer: true } },
+		calls: [
+			{
+				method: 'GET',
+				path: '',
+				query: { action: 'get_costs', id_project: '5', datestart: '01.03.2024', dateend: '31.03.2024', is_timer: '1' },
+				reply: ok({ data: [{ id: 77, time: '1:30' }] }),
+			},
+		],
+		output: [{ id: 77, time: '1:30' }],
+	},
+	{
+		title: 'cost add',
+		params: { resource: 'cost', operation: 'add', idTask: '50', additionalFields: { time: '1:30', money: 20, comment: 'Review', date: '2024-03-05' } },
+		calls: [{ method: 'POST', path: '', query: { action: 'add_costs', id_task: '50', time: '1:30', money: '20', comment: 'Review', date: '05.03.2024' }, reply: ok({ id: 77 }) }],
+		output: [{ status: 'ok', id: 77 }],
+	},
+	{
+		title: 'user getAll',
+		params: { resource: 'user', operation: 'getAll', returnAll: true },
+		calls: [{ method: 'GET', path: '', query: { action: 'get_users' }, reply: ok({ data: [{ id: 1, email: 'ann@example.com' }] }) }],
+		output: [{ id: 1, email: 'ann@example.com' }],
+	},
+	{
+		title: 'user getMe',
+		params: { resource: 'user', operation: 'getMe' },
+		calls: [{ method: 'GET', path: '', query: { action: 'me' }, reply: ok({ data: { id: 1, email: 'ann@example.com' } }) }],
+		output: [{ id: 1, email: 'ann@example.com' }],
+	},
+	{
+		title: 'event getAll',
+		params: { resource: 'event', operation: 'getAll', period: '3h', returnAll: true, filters: { idProject: '5' } },
+		calls: [{ method: 'GET', path: '', query: { action: 'get_events', period: '3h', id_project: '5' }, reply: ok({ data: [{ action: 'post', object: { type: 'task', id: 50 } }] }) }],
+		output: [{ action: 'post', object: { type: 'task', id: 50 } }],
+	},
+	{
+		title: 'custom API call: any action',
+		params: { resource: 'customApiCall', operation: 'request', method: 'GET', path: '', queryParameters: { parameters: [{ name: 'action', value: 'get_tags' }] } },
+		calls: [{ method: 'GET', path: '', query: { action: 'get_tags' }, reply: ok({ data: [] }) }],
+		output: [{ status: 'ok', data: [] }],
+	},
+];
+
+describe('Worksection node', () => {
+	test('every catalogue operation has a case', () => {
+		expect(untested(worksectionOperations, CASES)).toEqual([]);
+	});
+
+	test.each(CASES.map((c) => [c.title, c] as const))('%s', async (_title, c) => {
+		await runCase(node(), strictVendorMock('worksection'), TOKEN, c);
+	});
+
+	test('an HTTP 200 error envelope becomes a NodeApiError with the vendor message', async () => {
+		const mock = strictVendorMock('worksection').expectApiCall({
+			method: 'GET',
+			path: '',
+			token: TOKEN,
+			query: { action: 'get_task', id_task: '404' },
+			reply: { status: 'error', status_code: 4, message: 'Task not found' },
+		});
+		const error = await node()
+			.execute({ resource: 'task', operation: 'get', idTask: '404' })
+			.catch((e: unknown) => e);
+		mock.done();
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect((error as Error).message).toContain('Task not found');
+		expect(JSON.stringify(error)).not.toContain(TOKEN);
+	});
+
+	test('continueOnFail keeps going after an error envelope', async () => {
+		const mock = strictVendorMock('worksection')
+			.expectApiCall({ method: 'POST', path: '', token: TOKEN, query: { action: 'complete_task', id_task: '1' }, reply: { status: 'error', message: 'Access denied' } })
+			.expectApiCall({ method: 'POST', path: '', token: TOKEN, query: { action: 'complete_task', id_task: '2' }, reply: ok() });
+		const output = await node().execute(
+			{ resource: 'task', operation: 'complete', idTask: '={{ $json.id }}' },
+			{ items: [{ json: { id: 1 } }, { json: { id: 2 } }], continueOnFail: true },
+		);
+		mock.done();
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+		expect(String(output[0].json.error)).toContain('Access denied');
+		expect(output[1]).toEqual({ json: { status: 'ok' }, pairedItem: { item: 1 } });
+	});
+
+	test('admin API key: same action, signed query string on /api/admin/v2', async () => {
+		const runner = new NodeRunner(new Worksection()).useCredential('worksectionAdminApi', { accountUrl: ACCOUNT, apiKey: 'admin-key' });
+		let seen = '';
+		const scope = nock(ACCOUNT)
+			.get('/api/admin/v2/')
+			.query(true)
+			.reply(function (uri) {
+				seen = uri.split('?')[1];
+				return [200, { status: 'ok', data: [{ id: 5 }] }];
+			});
+		const output = await runner.execute({ resource: 'project', operation: 'getAll', returnAll: true, filters: { filter: 'archived' } });
+		expect(scope.isDone()).toBe(true);
+		expect(jsonOf(output)).toEqual([{ id: 5 }]);
+		const [signed, hash] = seen.split('&hash=');
+		expect(signed).toBe('action=get_projects&filter=archived');
+		expect(hash).toBe(createHash('md5').update(signed + 'admin-key').digest('hex'));
+	});
+
+	test('dropdowns: active projects by name; users valued by e-mail', async () => {
+		const mock = strictVendorMock('worksection')
+			.expectApiCall({ method: 'GET', path: '', token: TOKEN, query: { action: 'get_projects', filter: 'active' }, reply: ok({ data: [{ id: 6, name: 'Zeta' }, { id: 5, name: 'Alpha' }] }) })
+			.expectApiCall({
+				method: 'GET',
+				path: '',
+				token: TOKEN,
+				query: { action: 'get_users' },
+				reply: ok({ data: [{ id: 1, first_name: 'Ann', last_name: 'Lee', email: 'ann@example.com' }] }),
+			});
+		const runner = node();
+		expect(await runner.loadOptions('projects', {})).toEqual([
+			{ name: 'Alpha', value: 5 },
+			{ name: 'Zeta', value: 6 },
+		]);
+		expect(await runner.loadOptions('userEmails', {})).toEqual([{ name: 'Ann Lee', value: 'ann@example.com' }]);
+		mock.done();
+	});
+});
+
+describe('Worksection Trigger (polling get_events)', () => {
+	const event = (action: string, type: string, id: number, date: string) => ({ action, object: { type, id, page: `/${type}/${id}/` }, date_added: date });
+
+	test('emits events newer than the last poll, of the chosen kinds only', async () => {
+		const runner = oauth(new NodeRunner(new WorksectionTrigger()));
+		const params = { event: 'newEvent', kinds: ['post_task', 'post_comment'] };
+		const e1 = event('post', 'task', 50, '2024-03-04 10:00');
+		const e2 = event('update', 'task', 50, '2024-03-04 10:05');
+		const e3 = event('post', 'comment', 700, '2024-03-04 10:07');
+		const e4 = event('close', 'task', 50, '2024-03-04 10:07');
+		const e5 = event('post', 'task', 51, '2024-03-04 10:09');
+		const mock = strictVendorMock('worksection');
+		for (const data of [[e2, e1], [e4, e3, e2, e1], [e5, e4, e3, e2, e1]]) {
+			mock.expectApiCall({ method: 'GET', path: '', token: TOKEN, query: { action: 'get_events', period: '1d' }, reply: ok({ data }) });
+		}
+		expect(await runner.poll(params)).toBeNull();
+		expect(jsonOf(await runner.poll(params))).toEqual([e3]); // e4 is a close_task: not chosen
+		expect(jsonOf(await runner.poll(params))).toEqual([e5]);
+		mock.done();
+	});
+});
+
+describe('Worksection Webhook Trigger', () => {
+	const PASS = Buffer.alloc(24, 7);
+	const params = { events: ['post_task', 'post_comment'], options: { projects: '5, 6' } };
+	const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+
+	afterEach(() => jest.restoreAllMocks());
+
+	async function activated() {
+		jest.spyOn(crypto, 'randomBytes').mockImplementation((() => PASS) as never);
+		const runner = oauth(new NodeRunner(new WorksectionWebhookTrigger()));
+		const mock = strictVendorMock('worksection').expectApiCall({
+			method: 'POST',
+			path: '',
+			token: TOKEN,
+			query: {
+				action: 'add_webhook',
+				url: runner.webhookUrl(),
+				events: 'post_task,post_comment',
+				projects: '5,6',
+				http_user: 'n8n',
+				http_pass: PASS.toString('hex'),
+			},
+			reply: ok({ id: 12 }),
+		});
+		expect(await runner.hook('create', params)).toBe(true);
+		mock.done();
+		// The next strict mock of the test must see the vendor's traffic, not this one's catch-all.
+		nock.cleanAll();
+		return runner;
+	}
+
+	test('activation registers add_webhook with our URL, events and Basic auth credentials', async () => {
+		const runner = await activated();
+		expect(runner.staticData).toEqual({ 'node:Node': { webhookId: '12', user: 'n8n', secret: PASS.toString('hex') } });
+	});
+
+	test('a delivery with the right Basic auth emits each event and answers {"status":"OK"}', async () => {
+		const runner = await activated();
+		const events = [{ action: 'post', object: { type: 'task', id: 50 } }, { action: 'post', object: { type: 'comment', id: 700 } }];
+		const { result } = await runner.deliver(params, { headers: { Authorization: basic('n8n', PASS.toString('hex')) }, body: events });
+		expect(result.webhookResponse).toEqual({ status: 'OK' });
+		expect(jsonOf(result.workflowData![0])).toEqual(events);
+	});
+
+	test('a delivery without the right Basic auth is refused with 401 and starts nothing', async () => {
+		const runner = await activated();
+		const attempts: Array<Record<string, string>> = [{}, { Authorization: basic('n8n', 'guess') }];
+		for (const headers of attempts) {
+			const { result, response } = await runner.deliver(params, { headers, body: [{ action: 'post' }] });
+			expect(response.status).toBe(401);
+			expect(result).toEqual({ noWebhookResponse: true });
+		}
+	});
+
+	test('checkExists: true for our webhook; a stale one for our URL is removed', async () => {
+		const runner = await activated();
+		const mine = strictVendorMock('worksection').expectApiCall({
+			method: 'GET',
+			path: '',
+			token: TOKEN,
+			query: { action: 'get_webhooks' },
+			reply: ok({ data: [{ id: 12, url: runner.webhookUrl() }] }),
+		});
+		expect(await runner.hook('checkExists', params)).toBe(true);
+		mine.done();
+		nock.cleanAll();
+		const stale = strictVendorMock('worksection')
+			.expectApiCall({ method: 'GET', path: '', token: TOKEN, query: { action: 'get_webhooks' }, reply: ok({ data: [{ id: 3, url: runner.webhookUrl() }, { id: 4, url: 'https://elsewhere.example.com/hook' }] }) })
+			.expectApiCall({ method: 'POST', path: '', token: TOKEN, query: { action: 'delete_webhook', id: '3' }, reply: ok() });
+		runner.staticData['node:Node'] = {};
+		expect(await runner.hook('checkExists', params)).toBe(false);
+		stale.done();
+	});
+
+	test('deactivation deletes the webhook and forgets its secret', async () => {
+		const runner = await activated();
+		const mock = strictVendorMock('worksection').expectApiCall({ method: 'POST', path: '', token: TOKEN, query: { action: 'delete_webhook', id: '12' }, reply: ok() });
+		expect(await runner.hook('delete', params)).toBe(true);
+		mock.done();
+		expect(runner.staticData['node:Node']).toEqual({});
+	});
+});
