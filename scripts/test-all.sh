@@ -20,7 +20,7 @@ record "type-check: OK"
 
 if [ -f eslint.config.mjs ]; then
 	stage "lint (n8n community-node rules)"
-	npx eslint credentials nodes package.json
+	npx eslint credentials nodes shared package.json
 	record "lint: OK"
 fi
 

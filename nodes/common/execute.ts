@@ -41,7 +41,7 @@ function parseJsonParameter(this: IExecuteFunctions, value: unknown, itemIndex: 
 }
 
 /** Custom API Call: any method and path on the vendor's API base, with the credential applied by the transport. */
-function customRequest(this: IExecuteFunctions, spec: VendorNodeSpec, itemIndex: number): OperationRequest {
+function customRequest(this: IExecuteFunctions, itemIndex: number): OperationRequest {
 	const method = this.getNodeParameter('method', itemIndex) as OperationRequest['method'];
 	const path = this.getNodeParameter('path', itemIndex, '') as string;
 	const pairs = (this.getNodeParameter('queryParameters.parameters', itemIndex, []) as Array<{ name: string; value: string }>) ?? [];
@@ -68,7 +68,7 @@ async function runOperation(this: IExecuteFunctions, spec: VendorNodeSpec, crede
 	const send = (request: OperationRequest) => sendCatalogueRequest.call(this, spec, credentialType, request);
 
 	if (resource === CUSTOM_API_CALL) {
-		emit(asRows(await send(customRequest.call(this, spec, itemIndex))));
+		emit(asRows(await send(customRequest.call(this, itemIndex))));
 		return;
 	}
 	const operation = findOperation(spec.catalogue, resource, operationValue);

@@ -37,6 +37,16 @@ export function webhookTriggerProperties(spec: VendorNodeSpec): INodeProperties[
 		},
 		...fields.filter(isTopLevel).map((f) => fieldProperty(spec.catalogue, f)),
 	];
+	const verification = hook.verification;
+	if (verification.kind === 'token' && verification.source === 'guess') {
+		// Say it in the editor too: a delivery in another format would be refused with 401.
+		props.push({
+			displayName: `${spec.vendor.displayName} does not document how deliveries present the webhook token; this node expects it in the ${verification.header} header and refuses other deliveries`,
+			name: 'deliveryNotice',
+			type: 'notice',
+			default: '',
+		});
+	}
 	const optional = fields.filter((f) => !isTopLevel(f));
 	if (optional.length > 0) {
 		props.push({

@@ -32,3 +32,18 @@ export function encodeForm(fields: Record<string, string | undefined>): string {
 	}
 	return params.toString();
 }
+
+/**
+ * Sends and reports a transport failure as a value instead of a throw, so callers raise their own
+ * vendor-named, redacted error (and n8n's lint sees no raw re-throw inside a catch block).
+ */
+export async function sendCapturingFailure(
+	http: HttpClient,
+	request: HttpRequest,
+): Promise<{ response: HttpResponse; failure?: undefined } | { response?: undefined; failure: string }> {
+	try {
+		return { response: await http(request) };
+	} catch (error) {
+		return { failure: error instanceof Error ? error.message : String(error) };
+	}
+}

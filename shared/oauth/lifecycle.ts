@@ -1,6 +1,6 @@
 import type { ClientAuth, TokenSet, VendorDefinition } from '../types';
 import { redact, VendorAuthError } from './errors';
-import type { HttpClient, HttpRequest } from './http';
+import { sendCapturingFailure, type HttpClient, type HttpRequest } from './http';
 import { mergeRefreshedToken, parseTokenResponse } from './token-response';
 import {
 	buildClientCredentialsRequest,
@@ -31,12 +31,9 @@ function secretsOf(request: HttpRequest, extra: Array<string | undefined>, publi
 
 async function send(http: HttpClient, vendor: VendorDefinition, request: HttpRequest, now: number, extraSecrets: Array<string | undefined>) {
 	const secrets = secretsOf(request, extraSecrets, publicFields(vendor));
-	let response;
-	try {
-		response = await http(request);
-	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
-		throw new VendorAuthError(vendor.displayName, 'server_error', `the token endpoint could not be reached (${redact(reason, secrets)})`);
+	const { response, failure } = await sendCapturingFailure(http, request);
+	if (failure !== undefined) {
+		throw new VendorAuthError(vendor.displayName, 'server_error', `the token endpoint could not be reached (${redact(failure, secrets)})`);
 	}
 	return parseTokenResponse(vendor, response, now, secrets);
 }
@@ -95,14 +92,11 @@ export async function revokeToken(
 	params: { accessToken: string },
 ): Promise<void> {
 	const request = buildRevokeRequest(vendor, client, params);
-	let response;
-	try {
-		response = await http(request);
-	} catch (error) {
+	const { response, failure } = await sendCapturingFailure(http, request);
+	if (failure !== undefined) {
 		// As in send(): a transport error may quote the request, which carries the token (header and body).
-		const reason = error instanceof Error ? error.message : String(error);
 		const secrets = secretsOf(request, [params.accessToken, client.clientSecret]);
-		throw new VendorAuthError(vendor.displayName, 'server_error', `the revoke endpoint could not be reached (${redact(reason, secrets)})`);
+		throw new VendorAuthError(vendor.displayName, 'server_error', `the revoke endpoint could not be reached (${redact(failure, secrets)})`);
 	}
 	if (response.status >= 300) {
 		const cause = response.status >= 500 ? 'server_error' : 'error_response';

@@ -18,15 +18,23 @@ function parseBody(vendor: VendorDefinition, response: HttpResponse, secrets: st
 			{ status: response.status },
 		);
 	}
-	try {
-		return JSON.parse(text);
-	} catch {
+	const parsed = parseJson(text);
+	if (!parsed.ok) {
 		throw new VendorAuthError(
 			vendor.displayName,
 			'invalid_response',
 			`the token endpoint answered something that is not JSON (HTTP ${response.status}): ${excerpt(text, secrets, 80)}`,
 			{ status: response.status },
 		);
+	}
+	return parsed.value;
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+	try {
+		return { ok: true, value: JSON.parse(text) };
+	} catch {
+		return { ok: false };
 	}
 }
 

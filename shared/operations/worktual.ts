@@ -1,11 +1,26 @@
-import type { VendorOperations } from './types';
+import type { OperationField, VendorOperations } from './types';
 
 /**
  * Worktual CCaaS (base https://api.worktual.co.uk/services/ccaas/v1). Only the contact module's opening is
  * documented [DOC] (research/vendors.md §3): GET /contacts with createdDate/condition/filter/fields and
  * offset (a page index from 0) + limit (max 100), answering a bare JSON array; GET /contacts/{id}.
- * Create/update/delete exist but their text was not retrieved, so they are left to Custom API Call.
+ * Create and update exist ("1. Get all contacts", "2. Single contacts", …) but their text was not retrieved:
+ * the operations below use REST-convention routes and the field names of the documented contact object,
+ * both marked as guesses (the node says so). Delete is left to Custom API Call.
  */
+
+const contactFields: OperationField[] = [
+	{ key: 'lastName', displayName: 'Last Name', type: 'string', in: 'body', default: '', description: 'The contact\'s last name.' },
+	{ key: 'primaryEmail', displayName: 'Email', type: 'string', in: 'body', default: '', placeholder: 'name@email.com', description: 'The main e-mail address.' },
+	{ key: 'primaryPhoneNumber', displayName: 'Phone Number', type: 'string', in: 'body', default: '', placeholder: '+447700900000', description: 'The main phone number, with country code.' },
+	{ key: 'address', displayName: 'Address', type: 'string', in: 'body', default: '', description: 'Street address.' },
+	{ key: 'city', displayName: 'City', type: 'string', in: 'body', default: '', description: 'City of the address.' },
+	{ key: 'state', displayName: 'State', type: 'string', in: 'body', default: '', description: 'State or county.' },
+	{ key: 'country', displayName: 'Country', type: 'string', in: 'body', default: '', description: 'Country of the address.' },
+	{ key: 'postalCode', displayName: 'Postal Code', type: 'string', in: 'body', default: '', description: 'Postal code of the address.' },
+	{ key: 'accountNumber', displayName: 'Account Number', type: 'string', in: 'body', default: '', description: 'Your account number for the contact.' },
+	{ key: 'customerType', displayName: 'Customer Type', type: 'string', in: 'body', default: '', placeholder: 'individual', description: 'For example individual or business.' },
+];
 export const worktualOperations: VendorOperations = {
 	vendor: 'worktual',
 	bodyFormat: 'json',
@@ -60,6 +75,34 @@ export const worktualOperations: VendorOperations = {
 					source: 'doc',
 					note: 'the route is documented; its answer shape is not (an array is split into records)',
 					fields: [{ key: 'contactId', displayName: 'Contact ID', type: 'string', in: 'path', required: true, default: '', description: 'The contact\'s ID (coid).' }],
+				},
+				{
+					value: 'create',
+					name: 'Create',
+					action: 'Create a contact',
+					description: 'Create a contact. The route is not in the public documentation; if your account rejects it, use Custom API Call.',
+					kind: 'create',
+					request: { method: 'POST', path: '/contacts' },
+					result: { shape: 'record' },
+					source: 'guess',
+					note: 'creation exists per the doc\'s section list; POST /contacts and a JSON body of the documented contact fields are assumed',
+					fields: [{ key: 'firstName', displayName: 'First Name', type: 'string', in: 'body', required: true, default: '', description: 'The contact\'s first name.' }, ...contactFields],
+				},
+				{
+					value: 'update',
+					name: 'Update',
+					action: 'Update a contact',
+					description: 'Change a contact. The route is not in the public documentation; if your account rejects it, use Custom API Call.',
+					kind: 'update',
+					request: { method: 'PUT', path: '/contacts/{contactId}' },
+					result: { shape: 'record' },
+					source: 'guess',
+					note: 'updating exists per the doc\'s section list; PUT /contacts/{id} with the documented contact fields is assumed',
+					fields: [
+						{ key: 'contactId', displayName: 'Contact ID', type: 'string', in: 'path', required: true, default: '', description: 'The contact\'s ID (coid).' },
+						{ key: 'firstName', displayName: 'First Name', type: 'string', in: 'body', default: '', description: 'The contact\'s first name.' },
+						...contactFields,
+					],
 				},
 			],
 		},

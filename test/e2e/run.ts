@@ -26,18 +26,27 @@ const info = (line: string) => console.error(`[e2e] ${line}`);
 async function main(): Promise<number> {
 	const started = Date.now();
 	const root = repoRoot();
-	for (const needed of ['dist', 'build/sandbox/main.js']) {
+	for (const needed of ['dist/credentials', 'dist/nodes', 'build/sandbox/main.js']) {
 		if (!existsSync(join(root, needed))) throw new Error(`${needed} is missing: run \`npm run build\` first`);
 	}
-	const cleanup = new Cleanup();
+	// Before the watchdog: a first-time install is slow, and it is not what the timeout guards.
+	const runtime = ensureRuntime(root);
+	const report = new Report();
+	const cleanup = new Cleanup((signal) => {
+		report.mute();
+		info(`${signal}: stopping n8n and the sandbox`);
+	});
 	const watchdog = setTimeout(() => {
-		info(`suite timed out after ${SUITE_TIMEOUT_MS / 60_000} min`);
-		void cleanup.stopAll().finally(() => process.exit(124));
+		report.mute();
+		report.failed++;
+		console.log(`FAIL suite: timed out after ${SUITE_TIMEOUT_MS / 60_000} min`);
+		void cleanup.stopAll().finally(() => {
+			console.log(report.summary());
+			process.exit(124);
+		});
 	}, SUITE_TIMEOUT_MS);
 	watchdog.unref();
 
-	const runtime = ensureRuntime(root);
-	const report = new Report();
 	let stack: Stack | undefined;
 	try {
 		// A long access-token lifetime: the scenarios expire tokens on purpose through the sandbox.

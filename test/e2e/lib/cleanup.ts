@@ -8,9 +8,11 @@ export class Cleanup {
 	private readonly processes: ManagedProcess[] = [];
 	private stopping = false;
 
-	constructor() {
+	/** onSignal runs first on Ctrl-C / SIGTERM (e.g. to stop reporting failures of the interrupted work). */
+	constructor(onSignal?: (signal: NodeJS.Signals) => void) {
 		for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 			process.on(signal, () => {
+				onSignal?.(signal);
 				void this.stopAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
 			});
 		}

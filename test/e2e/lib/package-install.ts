@@ -9,9 +9,7 @@ export const PACKAGE_NAME = 'n8n-nodes-worktools';
  * n8n's community-package installer does, into <userFolder>/.n8n/nodes, where n8n scans at start-up.
  */
 export function installPackedPackage(root: string, workDir: string, userFolder: string): string {
-	if (!existsSync(join(root, 'dist/index.js')) && !existsSync(join(root, 'dist/credentials'))) {
-		throw new Error('dist/ is missing: run `npm run build` first');
-	}
+	if (!existsSync(join(root, 'dist/credentials'))) throw new Error('dist/credentials is missing: run `npm run build` first');
 	const packDir = join(workDir, 'pack');
 	mkdirSync(packDir, { recursive: true });
 	const packed = JSON.parse(

@@ -6,8 +6,18 @@ export class Report {
 	passed = 0;
 	failed = 0;
 	readonly failures: string[] = [];
+	private muted = false;
 
-	constructor(private readonly print: (line: string) => void = (line) => console.log(line)) {}
+	constructor(private readonly output: (line: string) => void = (line) => console.log(line)) {}
+
+	/** After an interrupt: checks still running fail for that reason only, so they are not printed. */
+	mute(): void {
+		this.muted = true;
+	}
+
+	private print(line: string): void {
+		if (!this.muted) this.output(line);
+	}
 
 	/** Runs the group; `check` records one line and throws GroupStop on failure to skip the rest. */
 	async group(run: (check: (name: string, fn: () => Promise<void>) => Promise<void>) => Promise<void>): Promise<void> {

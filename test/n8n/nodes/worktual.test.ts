@@ -48,6 +48,25 @@ const CASES: OperationCase[] = [
 		output: [{ coid: 1002 }],
 	},
 	{
+		title: 'contact create (route guessed): JSON body of documented contact fields',
+		params: { resource: 'contact', operation: 'create', firstName: 'Asha', additionalFields: { lastName: 'Patel', primaryEmail: 'asha@example.com', city: 'Leeds' } },
+		calls: [
+			{
+				method: 'POST',
+				path: '/contacts',
+				body: { firstName: 'Asha', lastName: 'Patel', primaryEmail: 'asha@example.com', city: 'Leeds' },
+				reply: { coid: 1251, firstName: 'Asha', lastName: 'Patel' },
+			},
+		],
+		output: [{ coid: 1251, firstName: 'Asha', lastName: 'Patel' }],
+	},
+	{
+		title: 'contact update (route guessed)',
+		params: { resource: 'contact', operation: 'update', contactId: '1251', updateFields: { city: 'York' } },
+		calls: [{ method: 'PUT', path: '/contacts/1251', body: { city: 'York' }, reply: { coid: 1251, city: 'York' } }],
+		output: [{ coid: 1251, city: 'York' }],
+	},
+	{
 		title: 'custom API call',
 		params: { resource: 'customApiCall', operation: 'request', method: 'GET', path: '/contacts/1001/notes' },
 		calls: [{ method: 'GET', path: '/contacts/1001/notes', reply: [{ id: 1 }, { id: 2 }] }],
