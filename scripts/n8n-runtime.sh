@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the pinned n8n 2.41.1 + Node 24 runtime in test/e2e/runtime (idempotent) and prints the
+# Installs the pinned n8n + Node 24 runtime in test/e2e/runtime (idempotent) and prints the
 # Node 24 binary path on stdout. Progress goes to stderr so callers can do N24=$(scripts/n8n-runtime.sh).
 #
 # Recipe (see shared/research/n8n-e2e.md): `npm install --ignore-scripts` from the committed lockfile
@@ -16,6 +16,7 @@ sqlite_bin="$runtime/node_modules/sqlite3/build/Release/node_sqlite3.node"
 stamp="$runtime/node_modules/.worktools-runtime.sha256"
 
 log() { printf '[n8n-runtime] %s\n' "$*" >&2; }
+n8n_version="$(node -p "require('$runtime/package.json').dependencies.n8n")"
 
 want_hash() { cat "$runtime/package.json" "$runtime/package-lock.json" | sha256sum | cut -d' ' -f1; }
 
@@ -29,22 +30,22 @@ exec 9>"$lock"
 flock 9
 
 if is_ready; then
-	log "runtime ready (n8n 2.41.1, $("$n24" -v))"
+	log "runtime ready (n8n $n8n_version, $("$n24" -v))"
 	printf '%s\n' "$n24"
 	exit 0
 fi
 
 if [[ -d "$runtime/node_modules" ]]; then
-	log "runtime out of date or incomplete: reinstalling n8n 2.41.1, about 2-3 minutes"
+	log "runtime out of date or incomplete: reinstalling n8n $n8n_version, about 2–3 minutes"
 else
-	log "first run: installing n8n 2.41.1, about 2-3 minutes (later runs reuse it)"
+	log "first run: installing n8n $n8n_version, about 2–3 minutes, longer on a busy machine (later runs reuse it)"
 fi
 started=$SECONDS
 want="$(want_hash)"
 cd "$runtime"
 rm -f "$stamp"
 
-log "1/3 npm install --ignore-scripts (about 2300 packages, ~1 min on a cold cache)"
+log "1/3 npm install --ignore-scripts (about 2300 packages, ~1 min on an idle machine)"
 # Node 20 runs this install; n8n's engines field (>=24) only produces warnings, filtered here.
 npm install --ignore-scripts --no-audit --no-fund --loglevel=error >&2
 
@@ -62,5 +63,5 @@ if [[ "$(want_hash)" != "$want" ]]; then
 	want="$(want_hash)"
 fi
 printf '%s\n' "$want" >"$stamp"
-log "runtime installed in $((SECONDS - started)) s (n8n 2.41.1, $("$n24" -v))"
+log "runtime installed in $((SECONDS - started)) s (n8n $n8n_version, $("$n24" -v))"
 printf '%s\n' "$n24"

@@ -52,14 +52,22 @@ async function prepareVendors(client: N8nClient, nodeTypes: Set<string>): Promis
 
 async function main(): Promise<void> {
 	const root = repoRoot();
-	const cleanup = new Cleanup();
+	let shuttingDown = false;
+	const cleanup = new Cleanup(() => {
+		shuttingDown = true;
+		log('stopping n8n and the sandbox');
+	});
 	const runtime = ensureRuntime(root);
 	const n8nPort = await choosePort('N8N_PORT', DEFAULT_N8N_PORT, []);
 	const sandboxPort = await choosePort('SANDBOX_PORT', DEFAULT_SANDBOX_PORT, [n8nPort]);
 	log('starting the vendor sandbox and n8n (about 10 s)');
 	// No auto-approve: the person sees each vendor's consent page, as with the real vendor.
 	const stack = await startStack({ root, runtime, cleanup, autoApprove: false, sandboxPort, n8nPort, log });
-	process.on('exit', () => rmSync(stack.runDir, { recursive: true, force: true }));
+	// A playground is throw-away (fresh owner each start); only a crash keeps its logs.
+	let keepRunDir = false;
+	process.on('exit', () => {
+		if (!keepRunDir) rmSync(stack.runDir, { recursive: true, force: true });
+	});
 
 	const nodeTypes = new Set(await stack.client.nodeTypeNames());
 	await prepareVendors(stack.client, nodeTypes);
@@ -78,7 +86,10 @@ async function main(): Promise<void> {
 		stack.n8n.process.exited.then(() => 'n8n'),
 		stack.sandbox.process.exited.then(() => 'sandbox'),
 	]);
-	log(`${died} exited unexpectedly; stopping`);
+	// Ctrl-C: Cleanup is stopping both and exits when done.
+	if (shuttingDown) return;
+	keepRunDir = true;
+	log(`${died} exited unexpectedly; stopping (log: ${died === 'n8n' ? stack.n8n.logFile : stack.sandbox.logFile})`);
 	await cleanup.stopAll();
 	process.exit(1);
 }

@@ -1,15 +1,13 @@
 #!/usr/bin/env bash
-# `npm start`: build the package, make sure the pinned n8n runtime is installed (first run: 2-3 minutes),
-# then run the playground (vendor sandbox + n8n with this package) until Ctrl-C.
+# `npm start`: build the package, then run the playground (vendor sandbox with its consent page + a real
+# n8n 2.41.1 with this package, an owner and one credential per vendor) until Ctrl-C.
+# The playground installs the pinned n8n runtime on first use (scripts/n8n-runtime.sh: 2-3 minutes, with progress).
 # Ports: N8N_PORT / SANDBOX_PORT, else 5710 / 5711 (never n8n's 5678/5679).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "[start] building the package (npm run build)"
 npm run -s build
-
-echo "[start] checking the n8n runtime"
-bash scripts/n8n-runtime.sh >/dev/null
 
 # exec: Ctrl-C reaches the playground itself, which stops n8n and the sandbox by PID.
 exec node build/scripts/start-playground.js

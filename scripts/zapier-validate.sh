@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the generated Zapier folders with the real CLI, offline:
-#   1. compiles (tsconfig.tools.json) and writes dist/zapier/<id>/           (skip: SKIP_BUILD=1)
+#   1. compiles (tsconfig.tools.json) and writes dist/zapier/<id>/ when zapier/ or shared/ changed since the
+#      last write (npm run build does both)                                    (force: FORCE_BUILD=1, skip: SKIP_BUILD=1)
 #   2. `zapier-platform validate --without-style` in each folder under Node >= 22
 #   3. self-check: a copy with a broken definition must be rejected          (skip: SKIP_SELF_CHECK=1)
 #   4. --lifecycle: the OAuth lifecycle through `zapier-platform invoke` against the local sandbox:
@@ -84,7 +85,7 @@ validate_one() {
 	[[ -f "$dir/index.js" ]] || { echo "FAIL validate $id: $dir/index.js missing (run without SKIP_BUILD)"; return 1; }
 	started=$(now_ms)
 	if log="$(zp "$dir" validate --without-style)" && grep -q 'structurally sound' <<<"$log"; then
-		echo "ok   validate $id ($(($(now_ms) - started)) ms)"
+		echo "PASS validate $id ($(($(now_ms) - started)) ms)" # scripts/test-all.sh counts ^PASS lines
 	else
 		echo "FAIL validate $id ($(($(now_ms) - started)) ms)"
 		sed 's/^/     /' <<<"$log"
@@ -241,13 +242,25 @@ lifecycle_all() {
 	for_each_vendor lifecycle_one || failed=1
 	echo "lifecycle: ${#IDS[@]} apps in $(($(now_ms) - started)) ms"
 	stop_sandbox
+	# kept on failure: each vendor's .env (sandbox tokens only) and the sandbox log help to debug
+	[[ "$failed" == 0 ]] && rm -rf "$LC_DIR"
 	return "$failed"
 }
 
 # ---- main --------------------------------------------------------------------------------------
 
+# Up to date when every folder exists and no source of the app is newer than the last write.
+needs_build() {
+	[[ "${FORCE_BUILD:-}" == "1" ]] && return 0
+	local id
+	for id in "${IDS[@]}"; do [[ -f "$OUT/$id/index.js" ]] || return 0; done
+	[[ -n "$(find zapier shared -name '*.ts' -newer "$OUT/${IDS[0]}/index.js" -print -quit)" ]]
+}
+
 failed=0
-[[ "${SKIP_BUILD:-}" == "1" ]] || build || exit 1
+if [[ "${SKIP_BUILD:-}" != "1" ]]; then
+	if needs_build; then build || exit 1; else echo "dist/zapier is up to date (FORCE_BUILD=1 rebuilds)"; fi
+fi
 validate_all || failed=1
 [[ "${SKIP_SELF_CHECK:-}" == "1" ]] || self_check || failed=1
 [[ "$LIFECYCLE" == "1" ]] && { lifecycle_all || failed=1; }

@@ -78,10 +78,11 @@ export function buildAuthentication(vendor: VendorDefinition): Authentication {
 		return response.data;
 	};
 
-	// bundle.inputData holds the test result here; token fields (Weekdone user) come from authData
+	// bundle.inputData holds the test result here; kept token fields (Weekdone user) come from authData,
+	// the tokens themselves never do: a label is shown to the user
 	const label = async (z: ZObject, bundle: Bundle): Promise<string> => {
-		const source = { ...fromAuthData(vendor, bundle.authData), ...bundle.inputData };
-		return connectionLabel(vendor, source) ?? '';
+		const { access_token: _access, refresh_token: _refresh, ...kept } = fromAuthData(vendor, bundle.authData);
+		return connectionLabel(vendor, { ...kept, ...bundle.inputData }) ?? '';
 	};
 
 	const scope = oauth2.scopes.default.join(oauth2.scopes.separator);

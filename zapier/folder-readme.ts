@@ -13,13 +13,13 @@ function urlRows(vendor: VendorDefinition): UrlRow[] {
 		{ env: 'TOKEN_URL', what: 'token', url: oauth2.token.url },
 	];
 	if (oauth2.refresh?.url) rows.push({ env: 'REFRESH_URL', what: 'refresh', url: oauth2.refresh.url });
-	if (oauth2.revoke) rows.push({ env: 'REVOKE_URL', what: 'revoke', url: oauth2.revoke.url });
+	// no revoke row: Zapier has no disconnect hook, so the revoke URL is never called
 	rows.push({ env: 'API_BASE_URL', what: 'API base', url: api.baseUrl });
 	return rows;
 }
 
-/** The README of one pushable folder: how to register, configure and push this vendor's integration. */
-export function folderReadme(vendor: VendorDefinition, id: string, version: string): string {
+/** The README of one pushable folder: how to register, configure and push this vendor's integration. CLI and core share version numbers. */
+export function folderReadme(vendor: VendorDefinition, id: string, version: string, coreVersion: string): string {
 	const { oauth2 } = vendor;
 	const rows = urlRows(vendor)
 		.map(({ env, what, url }) => `| \`${env}\` | ${what} | ${url.url} | ${url.documented ? 'documented' : `**not documented**: ${url.note ?? ''}`} |`)
@@ -43,12 +43,13 @@ ${redirectNote}${worksectionNote}
 ## Push (Node ≥ 22, network)
 
 \`\`\`sh
-npm install                                   # installs the pinned zapier-platform-core
-npx zapier-platform login                     # or export ZAPIER_DEPLOY_KEY=…
-npx zapier-platform register "${vendor.displayName}"   # once; or \`link\` to an existing integration (writes id/key to .zapierapprc)
-npx zapier-platform push
-npx zapier-platform describe                  # shows the OAuth redirect URI
-npx zapier-platform env:set ${version} CLIENT_ID=… CLIENT_SECRET=…
+npm install -g zapier-platform-cli@${coreVersion}   # once; the CLI binary is \`zapier-platform\`
+npm install                    # the pinned zapier-platform-core
+zapier-platform login          # or export ZAPIER_DEPLOY_KEY=…
+zapier-platform register "${vendor.displayName}"   # once, or \`link\` to an existing integration: writes id/key to .zapierapprc
+zapier-platform push
+zapier-platform describe       # shows the OAuth redirect URI
+zapier-platform env:set ${version} CLIENT_ID=… CLIENT_SECRET=…
 \`\`\`
 
 Register an OAuth app at ${vendor.displayName} (${vendor.appRegistration}) with the redirect URI from \`describe\`.
@@ -62,14 +63,14 @@ Register an OAuth app at ${vendor.displayName} (${vendor.appRegistration}) with 
 
 URL overrides (optional; for URLs the vendor does not document, or to test against a local stand-in):
 
-| variable | URL | default | status |
+| variable | endpoint | default | status |
 |---|---|---|---|
 ${rows}
 
 ## Local check without Zapier's servers
 
 \`\`\`sh
-npx zapier-platform validate --without-style
+zapier-platform validate --without-style
 \`\`\`
 `;
 }

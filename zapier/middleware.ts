@@ -21,8 +21,9 @@ function hasHeader(headers: Record<string, string>, name: string): boolean {
 export function buildBeforeRequest(vendor: VendorDefinition): BeforeRequestMiddleware {
 	return (request, z, bundle) => {
 		const env = zapierEnv();
-		if (isTokenEndpoint(vendor, request.url, env)) return request;
-		const url = isAbsoluteUrl(request.url) ? request.url : apiUrl(vendor, bundle.authData, request.url, env);
+		const given = request.url || ''; // core drops an empty url (Worksection's calls all go to the base itself)
+		if (isTokenEndpoint(vendor, given, env)) return request;
+		const url = isAbsoluteUrl(given) ? given : apiUrl(vendor, bundle.authData, given, env);
 		if (!isOnApiHost(vendor, bundle.authData, url, env)) return { ...request, url };
 
 		const headers: Record<string, string> = { ...(request.headers ?? {}) };

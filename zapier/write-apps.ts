@@ -117,7 +117,7 @@ function writeFolder(id: string, files: string[], options: WriteAppsOptions): st
 	writeFileSync(join(folder, 'package.json'), packageJson(id, options));
 	writeFileSync(join(folder, 'index.js'), indexJs(id));
 	writeFileSync(join(folder, '.gitignore'), 'node_modules/\nbuild/\n.env\n');
-	writeFileSync(join(folder, 'README.md'), folderReadme(vendors[id as VendorId], id, options.version));
+	writeFileSync(join(folder, 'README.md'), folderReadme(vendors[id as VendorId], id, options.version, options.coreVersion));
 	return folder;
 }
 

@@ -4,6 +4,7 @@
  * broken token endpoint gives.
  */
 import type { VendorId } from '../../shared/types';
+import { toRefreshedAuthData } from '../../zapier/auth-data';
 import { MOCK_CLIENT, strictVendorMock } from '../mocks/vendor-mocks';
 import { VENDOR_RULES } from '../mocks/vendor-rules';
 import { expectNoSecrets, failure, harness, REDIRECT, resetEnv, VENDOR_IDS } from './harness';
@@ -189,11 +190,17 @@ describe('vendor specifics', () => {
 		expect(error.message).toContain('REDIRECT_URI');
 	});
 
-	test('a refresh whose answer has no expiry clears the stored expiry (no endless early refresh)', async () => {
+	test('Weekdone: a refresh answer without expires_in still gets the documented 60-minute expiry', async () => {
 		const h = harness('weekdone');
 		strictVendorMock('weekdone').expectRefresh({ refreshToken: 'refresh-0', redirectUri: REDIRECT });
+		const before = Date.now();
 		const fresh = await h.run(h.oauth2.refreshAccessToken, { authData: storedAuth('weekdone'), inputData: { redirect_uri: REDIRECT } });
-		expect(fresh.expires_at).toBe('');
+		expect(Number(fresh.expires_at)).toBeGreaterThanOrEqual(before + 3_600_000);
+		expect(Number(fresh.expires_at)).toBeLessThan(Date.now() + 3_600_000 + 1000);
+	});
+
+	test('a refreshed token without any expiry clears the stored one (Zapier merges authData; no endless early refresh)', () => {
+		expect(toRefreshedAuthData({ access_token: 'a', refresh_token: 'r' })).toEqual({ access_token: 'a', refresh_token: 'r', expires_in: '', expires_at: '' });
 	});
 
 	test('WebWork Tracker token calls carry Basic client auth, never the stale Bearer token (TOKEN_URL override)', async () => {

@@ -4,6 +4,7 @@ import * as zapier from 'zapier-platform-core';
 import type { VendorDefinition, VendorId } from '../../shared/types';
 import { vendors } from '../../shared/vendors';
 import { buildApp, type VendorApp } from '../../zapier/app';
+import { version } from '../../package.json';
 import { MOCK_CLIENT } from '../mocks/vendor-mocks';
 
 export const REDIRECT = 'https://zapier.com/dashboard/auth/oauth/return/App123CLIAPI/';
@@ -29,7 +30,7 @@ export interface Harness {
 
 export function harness(id: VendorId): Harness {
 	const vendor = vendors[id];
-	const app = buildApp(vendor, { version: '0.1.0' });
+	const app = buildApp(vendor, { version });
 	const tester = zapier.createAppTester(app) as unknown as Tester;
 	const oauth2 = app.authentication?.oauth2Config as Harness['oauth2'];
 	return { vendor, app, run: (method, bundle = {}) => tester(method, bundle), oauth2 };

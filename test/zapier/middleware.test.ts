@@ -123,6 +123,51 @@ describe.each(VENDOR_IDS)('%s', (id) => {
 	});
 });
 
+describe('request details', () => {
+	test('Worksection: the API Request with an empty path calls the API base with the action as query', async () => {
+		const h = harness('worksection');
+		const mock = strictVendorMock('worksection').expectApiCall({ method: 'GET', path: '', query: { action: 'get_projects' }, token: 't', reply: { status: 'ok', data: [{ id: 1 }] } });
+		const result = await h.run(h.app.creates.api_request.operation.perform, {
+			authData: { access_token: 't', account_url: ACCOUNT_URL },
+			inputData: { method: 'GET', path: '', query: { action: 'get_projects' } },
+		});
+		mock.done();
+		expect(result).toEqual({ status: 'ok', data: [{ id: 1 }] });
+	});
+
+	test('Weekdone: a form body is form-encoded, the token stays in the query', async () => {
+		const h = harness('weekdone');
+		const mock = strictVendorMock('weekdone').expectApiCall({ method: 'POST', path: '/item', token: 't', body: { description: 'Done it' }, reply: { status: 'ok', item: { id: 5 } } });
+		await h.run(h.app.creates.api_request.operation.perform, {
+			authData: { access_token: 't' },
+			inputData: { method: 'POST', path: '/item', body: '{"description":"Done it"}', body_format: 'form' },
+		});
+		mock.done();
+		expect(mock.requests[0].headers['content-type']).toContain('application/x-www-form-urlencoded');
+	});
+
+	test('a request that opts out of core\'s early 429 check gets our ThrottledError, naming the vendor (HTTP-date Retry-After)', async () => {
+		const h = harness('webwork-tracker');
+		const retryAt = new Date(Date.now() + 120_000).toUTCString();
+		nock('https://api.webwork-tracker.com').get('/api/v2/workspaces').reply(429, { success: false, message: 'Too Many Attempts.' }, { 'Retry-After': retryAt });
+		const error = await failure(
+			h.run(async (z: { request: (o: object) => Promise<unknown> }) => z.request({ url: '/workspaces', throwForThrottlingEarly: false }), { authData: { access_token: 't' } }),
+		);
+		expect(error.name).toBe('ThrottledError');
+		const payload = JSON.parse(error.message) as { message: string; delay: number };
+		expect(payload.message).toContain('WebWork Tracker');
+		expect(payload.delay).toBeGreaterThan(100);
+		expect(payload.delay).toBeLessThanOrEqual(120);
+	});
+
+	test('a bad Body is reported, naming the vendor', async () => {
+		const h = harness('wordapp');
+		const error = await failure(h.run(h.app.creates.api_request.operation.perform, { authData: { access_token: 't' }, inputData: { method: 'POST', path: '/x', body: '{not json' } }));
+		expect(error.message).toContain('Wordapp');
+		expect(error.message).toContain('JSON');
+	});
+});
+
 describe('token safety and base URLs', () => {
 	test('a request to another host never carries the token', async () => {
 		const h = harness('webwork-tracker');

@@ -1,6 +1,6 @@
 import { parseFlatted } from './flatted';
 import { HttpSession, jsonBody, type HttpResponse } from './http-session';
-import { sleep, waitFor } from './wait';
+import { waitFor } from './wait';
 
 export interface Owner {
 	email: string;
@@ -136,10 +136,7 @@ export class N8nClient {
 	}
 
 	async run(workflow: Workflow, triggerName: string, timeoutMs?: number): Promise<ExecutionResult> {
-		const id = await this.startRun(workflow, triggerName);
-		// The execution row exists right after the run call returns, but give the engine a moment.
-		await sleep(100);
-		return this.waitForExecution(id, timeoutMs);
+		return this.waitForExecution(await this.startRun(workflow, triggerName), timeoutMs);
 	}
 
 	/** Calls a REST endpoint and returns its `data` field; non-2xx throws with n8n's message. */

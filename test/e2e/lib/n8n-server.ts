@@ -90,7 +90,9 @@ export async function startN8n(options: N8nServerOptions): Promise<N8nServer> {
 		);
 	} catch (error) {
 		await child.stop();
-		throw error;
+		// A start-up timeout says nothing by itself: bring the log's end along (a crash already has it).
+		if (error instanceof FatalWaitError) throw error;
+		throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- n8n log tail ---\n${tailFile(logFile, 30)}`);
 	}
 	return { url, process: child, logFile };
 }

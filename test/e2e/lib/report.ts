@@ -5,7 +5,6 @@
 export class Report {
 	passed = 0;
 	failed = 0;
-	readonly failures: string[] = [];
 	private muted = false;
 
 	constructor(private readonly output: (line: string) => void = (line) => console.log(line)) {}
@@ -28,7 +27,6 @@ export class Report {
 				} catch (error) {
 					const reason = oneLine(error instanceof Error ? error.message : String(error));
 					this.failed++;
-					this.failures.push(name);
 					this.print(`FAIL ${name}: ${reason}`);
 					throw new GroupStop();
 				}
