@@ -37,9 +37,9 @@ stage "n8n runtime (Node 24 + n8n 2.41.1, cached locally)"
 bash scripts/n8n-runtime.sh
 
 if [ -f scripts/zapier-validate.sh ]; then
-	stage "Zapier CLI validate (real zapier-platform, Node 24)"
-	bash scripts/zapier-validate.sh | tee build/zapier-validate.log
-	record "zapier validate: $(grep -c '^PASS' build/zapier-validate.log || true) apps valid"
+	stage "Zapier: real zapier-platform CLI validate + invoke lifecycle against the sandbox (Node 24)"
+	bash scripts/zapier-validate.sh --lifecycle | tee build/zapier-validate.log
+	record "zapier CLI: $(grep -c '^PASS validate' build/zapier-validate.log || true) apps valid, $(grep -c '^ok   lifecycle' build/zapier-validate.log || true) sandbox lifecycles passed"
 fi
 
 stage "end-to-end: real n8n + vendor sandbox"
