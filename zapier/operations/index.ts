@@ -1,8 +1,16 @@
 import type { Create, Search, Trigger } from 'zapier-platform-core';
 
+import { operationCatalogues } from '../../shared/operations';
+import type { VendorOperations } from '../../shared/operations/types';
 import type { VendorDefinition } from '../../shared/types';
 import { apiRequestCreate } from './api-request';
 import { connectionCheckTrigger } from './connection-check';
+import { catalogueCreate } from './creates';
+import { dropdownTrigger } from './dropdown-triggers';
+import { hookTrigger } from './hook-trigger';
+import { planCatalogue, planWebhook } from './plan';
+import { pollingTrigger } from './polling-triggers';
+import { catalogueSearch } from './searches';
 
 export interface ZapierOperations {
 	triggers: Record<string, Trigger>;
@@ -10,18 +18,42 @@ export interface ZapierOperations {
 	searches: Record<string, Search>;
 }
 
-function byKey<T extends { key: string }>(items: T[]): Record<string, T> {
-	return Object.fromEntries(items.map((item) => [item.key, item]));
+/** Keyed by `key`; a repeated key would silently drop an operation, so it is an error. */
+function byKey<T extends { key: string }>(vendor: VendorDefinition, items: T[]): Record<string, T> {
+	const out: Record<string, T> = {};
+	for (const item of items) {
+		if (item.key in out) throw new Error(`${vendor.displayName}: two Zapier operations share the key "${item.key}"`);
+		out[item.key] = item;
+	}
+	return out;
+}
+
+/** Everything generated from one catalogue (exported for tests that feed a modified catalogue). */
+export function catalogueOperations(vendor: VendorDefinition, catalogue: VendorOperations): ZapierOperations {
+	const plan = planCatalogue(catalogue);
+	const triggers: Trigger[] = [];
+	const creates: Create[] = [];
+	const searches: Search[] = [];
+	for (const planned of plan.operations) {
+		if (planned.type === 'create') creates.push(catalogueCreate(vendor, catalogue, planned));
+		else if (planned.type === 'search') searches.push(catalogueSearch(vendor, catalogue, planned));
+		else triggers.push(pollingTrigger(vendor, catalogue, planned));
+	}
+	const hook = planWebhook(catalogue);
+	if (hook && 'key' in hook && catalogue.webhook) triggers.push(hookTrigger(vendor, catalogue, catalogue.webhook, hook.key));
+	for (const [name, source] of Object.entries(catalogue.dropdowns)) triggers.push(dropdownTrigger(vendor, catalogue, name, source));
+	return { triggers: byKey(vendor, triggers), creates: byKey(vendor, creates), searches: byKey(vendor, searches) };
 }
 
 /**
- * Every trigger, create and search of a vendor's app. The seam for the operation catalogue
- * (shared/operations): generated actions join the two generic ones here, keyed by their `key`.
+ * Every trigger, create and search of a vendor's app: the catalogue's (shared/operations) plus the two
+ * generic ones, the hidden connection check and the API Request create.
  */
 export function buildOperations(vendor: VendorDefinition): ZapierOperations {
+	const generated = catalogueOperations(vendor, operationCatalogues[vendor.id]);
 	return {
-		triggers: byKey([connectionCheckTrigger(vendor)]),
-		creates: byKey([apiRequestCreate(vendor)]),
-		searches: {},
+		triggers: byKey(vendor, [connectionCheckTrigger(vendor), ...Object.values(generated.triggers)]),
+		creates: byKey(vendor, [apiRequestCreate(vendor), ...Object.values(generated.creates)]),
+		searches: generated.searches,
 	};
 }
