@@ -1,36 +1,11 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { readPath } from '../../shared/oauth/api';
+import { dropdownLabel, dropdownValue } from '../../shared/operations/dropdowns';
 import { buildSourceRequest, extractRecords, forEachPage, type OperationRequest } from '../../shared/operations/request';
 import type { DropdownSource, OperationDefinition } from '../../shared/operations/types';
 import { credentialTypeOf, sendCatalogueRequest, type VendorNodeSpec } from './api';
 
 type LoadOptionsMethod = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
-
-function text(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value).trim();
-}
-
-/** First non-empty label alternative; `a+b` joins several fields with a space. */
-export function labelOf(source: DropdownSource, record: Record<string, unknown>): string {
-	for (const alternative of source.label) {
-		const label = alternative
-			.split('+')
-			.map((path) => text(readPath(record, path)))
-			.filter((part) => part !== '')
-			.join(' ');
-		if (label !== '') return label;
-	}
-	return '';
-}
-
-export function valueOf(source: DropdownSource, record: Record<string, unknown>): string | number | undefined {
-	for (const path of source.value) {
-		const value = readPath(record, path);
-		if (typeof value === 'number' || (typeof value === 'string' && value !== '')) return value;
-	}
-	return undefined;
-}
 
 function dropdownMethod(spec: VendorNodeSpec, source: DropdownSource): LoadOptionsMethod {
 	return async function (this: ILoadOptionsFunctions) {
@@ -43,8 +18,8 @@ function dropdownMethod(spec: VendorNodeSpec, source: DropdownSource): LoadOptio
 		const options: INodePropertyOptions[] = [];
 		const collect = (records: Array<Record<string, unknown>>) => {
 			for (const record of records) {
-				const value = valueOf(source, record);
-				if (value !== undefined) options.push({ name: labelOf(source, record) || String(value), value });
+				const value = dropdownValue(source, record);
+				if (value !== undefined) options.push({ name: dropdownLabel(source, record) || String(value), value });
 			}
 		};
 		// A dropdown reuses the list machinery: one fake list operation over the source.

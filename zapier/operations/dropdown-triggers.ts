@@ -6,7 +6,7 @@
  */
 import type { Bundle, Trigger, ZObject } from 'zapier-platform-core';
 
-import { readPath } from '../../shared/oauth/api';
+import { dropdownLabel, dropdownValue } from '../../shared/operations/dropdowns';
 import { buildSourceRequest, extractRecords, pageQuery } from '../../shared/operations/request';
 import type { DropdownSource, VendorOperations } from '../../shared/operations/types';
 import type { VendorDefinition } from '../../shared/types';
@@ -19,36 +19,11 @@ interface Choice {
 	name: string;
 }
 
-function text(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value).trim();
-}
-
-/** First non-empty label alternative; `a+b` joins several fields with a space. */
-export function choiceLabel(source: DropdownSource, record: Record<string, unknown>): string {
-	for (const alternative of source.label) {
-		const label = alternative
-			.split('+')
-			.map((path) => text(readPath(record, path)))
-			.filter((part) => part !== '')
-			.join(' ');
-		if (label !== '') return label;
-	}
-	return '';
-}
-
-export function choiceValue(source: DropdownSource, record: Record<string, unknown>): string | number | undefined {
-	for (const path of source.value) {
-		const value = readPath(record, path);
-		if (typeof value === 'number' || (typeof value === 'string' && value !== '')) return value;
-	}
-	return undefined;
-}
-
 function choicesFrom(source: DropdownSource, body: unknown): Choice[] {
 	const choices: Choice[] = [];
 	for (const record of extractRecords({ shape: 'list', path: source.path }, body)) {
-		const value = choiceValue(source, record);
-		if (value !== undefined) choices.push({ id: value, name: choiceLabel(source, record) || String(value) });
+		const value = dropdownValue(source, record);
+		if (value !== undefined) choices.push({ id: value, name: dropdownLabel(source, record) || String(value) });
 	}
 	return choices;
 }
