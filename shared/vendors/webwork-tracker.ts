@@ -31,7 +31,9 @@ export const webworkTracker: VendorDefinition = {
 			rotatesRefreshToken: true, // doc: "Always save the new refresh token - the old one becomes invalid after use"
 		},
 		revoke: null,
-		scopes: { default: ['read', 'write'], available: ['read', 'write', 'admin'], separator: ' ' }, // doc: "scope=read write"
+		// doc: admin is "Required for deleting resources"; the webhook trigger deletes its webhook on deactivation and
+		// the nodes archive/delete, so without admin those calls get 403 and webhooks would leak at the vendor.
+		scopes: { default: ['read', 'write', 'admin'], available: ['read', 'write', 'admin'], separator: ' ' },
 		lifetimes: { accessToken: 15 * 86400, refreshToken: 30 * 86400, authorizationCode: null }, // doc: 15 days / 30 days
 		keepFields: [],
 	},
@@ -57,7 +59,7 @@ export const webworkTracker: VendorDefinition = {
 			credentialName: 'webworkTrackerClientCredentialsOAuth2Api',
 			displayName: 'WebWork Tracker Client Credentials OAuth2 API',
 			clientAuth: 'basic',
-			scopes: ['read', 'write'],
+			scopes: ['read', 'write', 'admin'], // admin: DELETE calls (see oauth2.scopes)
 			whereToCreate: 'WebWork → Settings → REST API → OAuth2 Apps → Create App (grant type Client Credentials)',
 		},
 	],

@@ -16,6 +16,8 @@ import { alternativeScenario } from './scenarios/alternatives';
 import type { SuiteContext } from './scenarios/context';
 import { oauth2Scenario } from './scenarios/oauth2';
 import { operationsScenario } from './scenarios/operations';
+import { pollingTriggerScenario, webhookTriggerScenario, type Credentials } from './scenarios/triggers';
+import { updateScenario } from './scenarios/updates';
 import { VENDORS } from './vendors';
 
 // Well inside CI's 90 minutes; a hung n8n must not eat the whole budget.
@@ -63,12 +65,19 @@ async function main(): Promise<number> {
 		info(`n8n loaded ${ours.length} node types of ours: ${ours.join(', ') || 'none'}`);
 
 		const scenariosStarted = Date.now();
+		const credentials: Credentials = {};
 		for (const vendor of VENDORS) {
 			const credential = await oauth2Scenario(ctx, vendor);
+			credentials[vendor.id] = credential;
 			await operationsScenario(ctx, vendor, credential);
+			await updateScenario(ctx, vendor, credential);
 			for (const alt of vendor.alternatives) await alternativeScenario(ctx, vendor, alt);
 		}
 		info(`scenarios took ${Date.now() - scenariosStarted} ms`);
+		const triggersStarted = Date.now();
+		await pollingTriggerScenario(ctx, credentials);
+		await webhookTriggerScenario(ctx, credentials);
+		info(`trigger scenarios took ${Date.now() - triggersStarted} ms`);
 	} catch (error) {
 		report.failed++;
 		console.log(`FAIL setup: ${error instanceof Error ? error.message : String(error)}`);

@@ -133,7 +133,7 @@ export const VENDORS: VendorCase[] = [
 				action: customCall({ method: 'GET', path: '/contacts', query: { limit: '1' } }),
 			},
 		],
-		// The catalogue has no create operation for Worktual (only contact getAll/get).
+		// Worktual contact create/update routes are guesses (not in the public docs) and the sandbox does not emulate them: list only.
 		operations: [{ kind: 'list', action: operation('contact', 'getAll', { returnAll: false, limit: 5 }), check: itemsWith(1) }],
 	},
 	{

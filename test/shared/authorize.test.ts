@@ -38,10 +38,10 @@ describe('authorize URL', () => {
 		expect(p).not.toHaveProperty('redirect_uri');
 	});
 
-	test('WebWork Tracker: documented URL, scopes space-separated ("scope=read write")', () => {
+	test('WebWork Tracker: documented URL, scopes space-separated, admin for DELETE calls', () => {
 		const url = build('webwork-tracker');
 		expect(url.split('?')[0]).toBe('https://webwork-tracker.com/oauth/authorize');
-		expect(params(url)).toEqual({ client_id: client.clientId, redirect_uri: REDIRECT, response_type: 'code', state: 'st-123', scope: 'read write' });
+		expect(params(url)).toEqual({ client_id: client.clientId, redirect_uri: REDIRECT, response_type: 'code', state: 'st-123', scope: 'read write admin' });
 		expect(params(build('webwork-tracker', { scopes: ['admin'] })).scope).toBe('admin');
 	});
 

@@ -23,7 +23,7 @@ describe('client credentials', () => {
 		const token = await clientCredentialsToken(http, vendors['webwork-tracker'], client, { clientAuth: alt.clientAuth, scopes: alt.scopes }, NOW);
 		mock.done();
 		expect(token).toEqual({ access_token: 'webwork-tracker-access-1', token_type: 'Bearer', expires_in: 1296000, expires_at: NOW + 1296000 * 1000 });
-		expect(mock.requests[0].body).toEqual({ grant_type: 'client_credentials', scope: 'read write' });
+		expect(mock.requests[0].body).toEqual({ grant_type: 'client_credentials', scope: 'read write admin' });
 	});
 
 	test('Wordapp: client_id and client_secret in the body, no scope', async () => {

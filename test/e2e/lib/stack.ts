@@ -81,6 +81,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 			userFolder,
 			runDir,
 			credentialsOverwrite: sandboxOverwrites(sandbox.url),
+			// Webhook URLs n8n registers with the (local) sandbox when a trigger workflow is activated.
+			// N8N_WEBHOOK_URL is 2.x's name (WEBHOOK_URL is deprecated and logs a warning).
+			env: { N8N_WEBHOOK_URL: `http://127.0.0.1:${n8nPort}/` },
 			onStarted: (child) => options.cleanup.add(child),
 		}),
 	);

@@ -348,8 +348,8 @@ describe('client-credentials alternatives', () => {
 		mock.done();
 		const grants = mock.requests.filter((r) => r.method === 'POST');
 		expect(grants.map((g) => [g.body.grant_type, g.body.scope, g.headers.authorization?.slice(0, 6)])).toEqual([
-			['client_credentials', 'read write', 'Basic '],
-			['client_credentials', 'read write', 'Basic '],
+			['client_credentials', 'read write admin', 'Basic '],
+			['client_credentials', 'read write admin', 'Basic '],
 		]);
 		expect(oauthWrites(engine).map((d) => d.access_token)).toEqual(['webwork-tracker-access-1', 'webwork-tracker-access-2']);
 	});

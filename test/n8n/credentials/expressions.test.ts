@@ -97,9 +97,9 @@ describe('Worktual: renamed fields from the pasted redirect URL', () => {
 
 describe('standard vendors: one token URL everywhere', () => {
 	test.each([
-		['webworkTrackerOAuth2Api', 'https://api.webwork-tracker.com/oauth/token', 'header', 'read write'],
+		['webworkTrackerOAuth2Api', 'https://api.webwork-tracker.com/oauth/token', 'header', 'read write admin'],
 		['wordappOAuth2Api', 'https://app.wordapp.com/oauth/token', 'body', ''],
-		['webworkTrackerClientCredentialsOAuth2Api', 'https://api.webwork-tracker.com/oauth/token', 'header', 'read write'],
+		['webworkTrackerClientCredentialsOAuth2Api', 'https://api.webwork-tracker.com/oauth/token', 'header', 'read write admin'],
 		['wordappClientCredentialsOAuth2Api', 'https://app.wordapp.com/oauth/token', 'body', ''],
 	])('%s', async (type, tokenUrl, authentication, scope) => {
 		for (const where of ['flow', 'execution', 'poll'] as const) {

@@ -51,7 +51,7 @@ const CASES: Case[] = [
 	{
 		vendor: 'webwork-tracker',
 		type: 'webworkTrackerOAuth2Api',
-		authorize: { origin: 'https://webwork-tracker.com', pathname: '/oauth/authorize', scope: 'read write' },
+		authorize: { origin: 'https://webwork-tracker.com', pathname: '/oauth/authorize', scope: 'read write admin' },
 		stored: { access_token: 'webwork-tracker-access-1', refresh_token: 'webwork-tracker-refresh-1', token_type: 'Bearer', expires_in: 1296000 },
 		clientAuth: 'basic',
 	},

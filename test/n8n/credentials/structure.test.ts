@@ -197,7 +197,7 @@ describe('alternatives', () => {
 			expect(prop(type, 'authentication')).toMatchObject({ type: 'hidden', default: auth });
 			expect(prop(type, 'sendAdditionalBodyProperties')).toMatchObject({ type: 'hidden', default: false });
 		}
-		expect(prop(typeOf('webworkTrackerClientCredentialsOAuth2Api'), 'scope')!.default).toBe('read write');
+		expect(prop(typeOf('webworkTrackerClientCredentialsOAuth2Api'), 'scope')!.default).toBe('read write admin');
 		expect(typeOf('webworkTrackerClientCredentialsOAuth2Api').test?.request).toMatchObject({ baseURL: '={{ $credentials["apiBaseUrl"] }}', url: '/workspaces' });
 		// an app token has no user for /me: Doorkeeper's token info beside the token URL
 		expect(typeOf('wordappClientCredentialsOAuth2Api').test?.request).toMatchObject({
