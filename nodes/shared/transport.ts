@@ -118,35 +118,37 @@ function text(credentials: ICredentialDataDecryptedObject, field: string): strin
 	return typeof value === 'string' ? value : '';
 }
 
-function statusOf(error: unknown): number | undefined {
+/** The error and every `cause` under it, once each (n8n wraps request errors several levels deep). */
+function* causeChain(error: unknown): Generator<Record<string, unknown>> {
 	const seen = new Set<unknown>();
 	let current: unknown = error;
 	while (current && typeof current === 'object' && !seen.has(current)) {
 		seen.add(current);
-		const e = current as Record<string, unknown>;
+		const record = current as Record<string, unknown>;
+		yield record;
+		current = record.cause;
+	}
+}
+
+function statusOf(error: unknown): number | undefined {
+	for (const e of causeChain(error)) {
 		const response = e.response as Record<string, unknown> | undefined;
 		for (const candidate of [e.httpCode, response?.status, response?.statusCode, e.statusCode]) {
 			const n = Number(candidate);
 			if (candidate !== undefined && candidate !== null && Number.isInteger(n) && n >= 100) return n;
 		}
-		current = e.cause;
 	}
 	return undefined;
 }
 
 function responseBodyOf(error: unknown): unknown {
-	const seen = new Set<unknown>();
-	let current: unknown = error;
-	while (current && typeof current === 'object' && !seen.has(current)) {
-		seen.add(current);
-		const e = current as Record<string, unknown>;
+	for (const e of causeChain(error)) {
 		const response = e.response as Record<string, unknown> | undefined;
 		if (response && 'data' in response) return response.data;
 		if (response && 'body' in response) return response.body;
 		const context = e.context as Record<string, unknown> | undefined;
 		if (context && context.data !== undefined) return context.data;
 		if (e.vendorBody !== undefined) return e.vendorBody;
-		current = e.cause;
 	}
 	return undefined;
 }
@@ -175,13 +177,8 @@ function vendorMessage(body: unknown): string | undefined {
 
 /** The shared lifecycle's error (password grant, token parsing), already worded and redacted, if in the chain. */
 function lifecycleMessage(error: unknown, vendor: VendorDefinition): string | undefined {
-	const seen = new Set<unknown>();
-	let current: unknown = error;
-	while (current && typeof current === 'object' && !seen.has(current)) {
-		seen.add(current);
-		const e = current as Record<string, unknown>;
+	for (const e of causeChain(error)) {
 		if (e.name === 'VendorAuthError' && typeof e.message === 'string') return e.message.replace(`${vendor.displayName}: `, '');
-		current = e.cause;
 	}
 	return undefined;
 }
