@@ -1,5 +1,7 @@
 import { sendJson } from '../http/respond';
 import type { RequestContext } from '../router';
+import type { SandboxState } from '../state';
+import type { VendorId } from '../clients';
 
 export interface TokenParams {
 	params: Record<string, string>;
@@ -42,4 +44,14 @@ export function param(params: Record<string, string>, ...names: string[]): strin
 		if (value !== undefined && value !== '') return value;
 	}
 	return undefined;
+}
+
+export type TokenFail = (status: number, error: string, description: string) => void;
+
+/** Refuses a token request in the vendor's error shape and counts it (tokenRejected in /__sandbox/stats). */
+export function tokenFailer(ctx: RequestContext, state: SandboxState, vendor: VendorId, shape: TokenErrorShape = rfcErrorShape): TokenFail {
+	return (status, error, description) => {
+		state.stats.bump(vendor, 'tokenRejected');
+		sendTokenError(ctx, status, error, description, shape);
+	};
 }

@@ -4,7 +4,7 @@ import { authorizeHandler, splitScope } from '../oauth/authorize';
 import { authenticateClient } from '../oauth/client-auth';
 import { redeemCode } from '../oauth/code-exchange';
 import type { IssuedTokens } from '../oauth/tokens';
-import { param, readTokenParams, sendTokenError, type TokenErrorShape } from '../oauth/token-request';
+import { param, readTokenParams, tokenFailer, type TokenErrorShape } from '../oauth/token-request';
 import type { RequestContext, Router } from '../router';
 import type { SandboxState } from '../state';
 import { registerWebworkApi } from './webwork-api';
@@ -45,10 +45,7 @@ function validateScope(value: string | null, required: boolean): { error: string
 }
 
 function token(ctx: RequestContext, state: SandboxState): void {
-	const fail = (status: number, error: string, description: string) => {
-		state.stats.bump(VENDOR, 'tokenRejected');
-		sendTokenError(ctx, status, error, description, errorShape);
-	};
+	const fail = tokenFailer(ctx, state, VENDOR, errorShape);
 	const { params, bodyProblem } = readTokenParams(ctx, { allowQuery: false });
 	if (bodyProblem) return fail(400, 'invalid_request', bodyProblem);
 	const grantType = param(params, 'grant_type');

@@ -3,7 +3,7 @@ import { sendJson } from '../http/respond';
 import { authorizeHandler } from '../oauth/authorize';
 import { authenticateClient } from '../oauth/client-auth';
 import { redeemCode } from '../oauth/code-exchange';
-import { param, readTokenParams, sendTokenError } from '../oauth/token-request';
+import { param, readTokenParams, tokenFailer } from '../oauth/token-request';
 import type { RequestContext, Router } from '../router';
 import type { SandboxState } from '../state';
 import { registerWeekdoneApi } from './weekdone-api';
@@ -26,10 +26,7 @@ export function registerWeekdone(router: Router, state: SandboxState): void {
 }
 
 function token(ctx: RequestContext, state: SandboxState): void {
-	const fail = (status: number, error: string, description: string) => {
-		state.stats.bump(VENDOR, 'tokenRejected');
-		sendTokenError(ctx, status, error, description);
-	};
+	const fail = tokenFailer(ctx, state, VENDOR);
 	// The developer overview says "The API accepts form-encoded content and query parameters
 	// in requests", so token parameters may also arrive in the query string.
 	const { params, bodyProblem } = readTokenParams(ctx, { allowQuery: true });

@@ -5,7 +5,7 @@ import { splitScope } from '../oauth/authorize';
 import { authenticateClient } from '../oauth/client-auth';
 import { redeemCode } from '../oauth/code-exchange';
 import type { IssuedTokens } from '../oauth/tokens';
-import { param, readTokenParams, sendTokenError } from '../oauth/token-request';
+import { param, readTokenParams, tokenFailer } from '../oauth/token-request';
 import type { RequestContext } from '../router';
 import type { SandboxState } from '../state';
 
@@ -14,10 +14,7 @@ const INVALID_GRANT =
 	'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.';
 
 export function wordappToken(ctx: RequestContext, state: SandboxState): void {
-	const fail = (status: number, error: string, description: string) => {
-		state.stats.bump(VENDOR, 'tokenRejected');
-		sendTokenError(ctx, status, error, description);
-	};
+	const fail = tokenFailer(ctx, state, VENDOR);
 	const { params, bodyProblem } = readTokenParams(ctx, { allowQuery: false });
 	if (bodyProblem) return fail(400, 'invalid_request', bodyProblem);
 	const grantType = param(params, 'grant_type');

@@ -4,7 +4,7 @@ import { authorizeHandler, splitScope } from '../oauth/authorize';
 import { authenticateClient } from '../oauth/client-auth';
 import { redeemCode } from '../oauth/code-exchange';
 import type { IssuedTokens } from '../oauth/tokens';
-import { param, readTokenParams, sendTokenError, type TokenErrorShape } from '../oauth/token-request';
+import { param, readTokenParams, sendTokenError, tokenFailer, type TokenErrorShape, type TokenFail } from '../oauth/token-request';
 import type { RequestContext, Router } from '../router';
 import type { SandboxState } from '../state';
 import { registerWorksectionApi } from './worksection-api';
@@ -55,17 +55,9 @@ export function registerWorksection(router: Router, state: SandboxState): void {
 	registerWorksectionApi(router, state);
 }
 
-type Fail = (status: number, error: string, description: string) => void;
-
-function failer(ctx: RequestContext, state: SandboxState): Fail {
-	return (status, error, description) => {
-		state.stats.bump(VENDOR, 'tokenRejected');
-		sendTokenError(ctx, status, error, description, errorShape);
-	};
-}
 
 /** Body or query parameters (the Python SDK uses the query) and client credentials among them. */
-function readAuthenticated(ctx: RequestContext, state: SandboxState, fail: Fail): Record<string, string> | undefined {
+function readAuthenticated(ctx: RequestContext, state: SandboxState, fail: TokenFail): Record<string, string> | undefined {
 	const { params, bodyProblem } = readTokenParams(ctx, { allowQuery: true });
 	if (bodyProblem) {
 		fail(400, 'invalid_request', bodyProblem);
@@ -83,7 +75,7 @@ function readAuthenticated(ctx: RequestContext, state: SandboxState, fail: Fail)
 }
 
 function token(ctx: RequestContext, state: SandboxState): void {
-	const fail = failer(ctx, state);
+	const fail = tokenFailer(ctx, state, VENDOR, errorShape);
 	const params = readAuthenticated(ctx, state, fail);
 	if (!params) return;
 	const grantType = param(params, 'grant_type');
@@ -100,7 +92,7 @@ function token(ctx: RequestContext, state: SandboxState): void {
 }
 
 function refresh(ctx: RequestContext, state: SandboxState): void {
-	const fail = failer(ctx, state);
+	const fail = tokenFailer(ctx, state, VENDOR, errorShape);
 	const params = readAuthenticated(ctx, state, fail);
 	if (!params) return;
 	const grantType = param(params, 'grant_type');
@@ -120,7 +112,7 @@ function refresh(ctx: RequestContext, state: SandboxState): void {
 }
 
 function resource(ctx: RequestContext, state: SandboxState): void {
-	const fail = failer(ctx, state);
+	const fail = tokenFailer(ctx, state, VENDOR, errorShape);
 	const params = readAuthenticated(ctx, state, fail);
 	if (!params) return;
 	const check = state.tokens.checkAccess(VENDOR, param(params, 'access_token'));

@@ -4,7 +4,7 @@ import { sendJson } from '../http/respond';
 import { authorizeHandler } from '../oauth/authorize';
 import { authenticateClient } from '../oauth/client-auth';
 import { redeemCode } from '../oauth/code-exchange';
-import { param, readTokenParams, sendTokenError } from '../oauth/token-request';
+import { param, readTokenParams, tokenFailer } from '../oauth/token-request';
 import type { RequestContext, Router } from '../router';
 import type { SandboxState } from '../state';
 import { registerWorktualApi } from './worktual-api';
@@ -29,10 +29,7 @@ export function registerWorktual(router: Router, state: SandboxState): void {
 }
 
 function token(ctx: RequestContext, state: SandboxState): void {
-	const fail = (status: number, error: string, description: string) => {
-		state.stats.bump(VENDOR, 'tokenRejected');
-		sendTokenError(ctx, status, error, description);
-	};
+	const fail = tokenFailer(ctx, state, VENDOR);
 	// The doc lists "Content-type: application/x-www-form-urlencoded" and body fields only.
 	const { params, bodyProblem } = readTokenParams(ctx, { allowQuery: false });
 	if (bodyProblem) return fail(400, 'invalid_request', bodyProblem);
