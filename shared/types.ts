@@ -185,6 +185,11 @@ export interface VendorDefinition {
 	authDocUrl: string;
 	/** Where a user registers an OAuth app. */
 	appRegistration: string;
+	/**
+	 * The vendor's own domains; each also covers its real subdomains. A host read from a token response
+	 * (`api.baseUrlFromToken`) is accepted only over HTTPS on one of these (shared/oauth/hosts.ts).
+	 */
+	ownDomains: string[];
 	oauth2: OAuth2Spec;
 	api: ApiSpec;
 	alternatives: AlternativeAuth[];

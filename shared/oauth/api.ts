@@ -1,4 +1,5 @@
 import type { TokenPlacement, TokenSet, VendorDefinition } from '../types';
+import { assertTokenHost } from './hosts';
 
 /**
  * How API calls carry the token and reach the right host. Both adapters call these, so a vendor's token
@@ -26,13 +27,18 @@ function trimSlash(url: string): string {
 
 /**
  * The API base for a connection: a token-derived base (Worksection account_url) wins, then a user or
- * sandbox override, then the vendor default.
+ * sandbox override, then the vendor default. The token-derived host must pass the host rule
+ * (shared/oauth/hosts.ts): a stored value that does not throws a VendorAuthError instead of being used,
+ * so this never returns a host the vendor's response chose outside the vendor's own domains.
+ * `trustedOrigins`: exact loopback/sandbox origins from the user's or operator's settings (see hosts.ts).
  */
-export function apiBaseUrl(vendor: VendorDefinition, token?: Partial<TokenSet>, override?: string): string {
+export function apiBaseUrl(vendor: VendorDefinition, token?: Partial<TokenSet>, override?: string, trustedOrigins: readonly string[] = []): string {
 	const fromToken = vendor.api.baseUrlFromToken;
 	if (fromToken && token) {
 		const value = token[fromToken.field];
-		if (typeof value === 'string' && /^https?:\/\//.test(value)) return trimSlash(value) + fromToken.path;
+		if (value !== undefined && value !== null && value !== '') {
+			return trimSlash(assertTokenHost(vendor, fromToken.field, value, trustedOrigins)) + fromToken.path;
+		}
 	}
 	return trimSlash(override || vendor.api.baseUrl.url);
 }

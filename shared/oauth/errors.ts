@@ -2,6 +2,8 @@
  * Errors from the auth lifecycle. The message always names the vendor and the cause, and never carries a
  * secret: every text that may echo a response body is passed through `redact` with the values in play.
  */
+import { redactedExcerpt, redactSecrets } from './redact';
+
 export type AuthErrorCause =
 	| 'invalid_response' // not JSON, HTML, wrong shape
 	| 'missing_access_token'
@@ -9,7 +11,9 @@ export type AuthErrorCause =
 	| 'server_error' // 5xx
 	| 'no_refresh_token'
 	| 'not_supported' // the vendor offers no such step
-	| 'invalid_input';
+	| 'invalid_input'
+	| 'untrusted_host' // a response or a custom call named a host that is not the vendor's own (shared/oauth/hosts.ts)
+	| 'timeout'; // the vendor did not answer within the request timeout
 
 export class VendorAuthError extends Error {
 	readonly vendor: string;
@@ -33,22 +37,12 @@ export class VendorAuthError extends Error {
 	}
 }
 
-const MASK = '[redacted]';
-
-/** Token-looking fields that are masked in any echoed body, whatever their value. */
-const SECRET_FIELD = /("?(?:access_token|refresh_token|id_token|client_secret|password|token|code)"?\s*[:=]\s*"?)([^"&,\s}]+)/gi;
-
-/** Removes every known secret value and every token-looking field value from a text. */
-export function redact(text: string, secrets: Array<string | undefined> = []): string {
-	let out = text;
-	for (const secret of secrets) {
-		if (secret && secret.length >= 4) out = out.split(secret).join(MASK);
-	}
-	return out.replace(SECRET_FIELD, (_m, key: string) => `${key}${MASK}`);
+/** Removes every known secret value (all spellings) and every token-looking field value from a text. */
+export function redact(text: string, secrets: ReadonlyArray<string | undefined | null> = []): string {
+	return redactSecrets(text, secrets);
 }
 
 /** A short, safe excerpt of a response body for an error message. */
-export function excerpt(body: string, secrets: Array<string | undefined> = [], max = 200): string {
-	const flat = redact(body, secrets).replace(/\s+/g, ' ').trim();
-	return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+export function excerpt(body: string, secrets: ReadonlyArray<string | undefined | null> = [], max = 200): string {
+	return redactedExcerpt(body, secrets, max);
 }

@@ -11,6 +11,7 @@ export const webworkTracker: VendorDefinition = {
 	n8nPrefix: 'webworkTracker',
 	authDocUrl: 'https://api-docs.webwork-tracker.com/v2/authorization',
 	appRegistration: 'WebWork → Settings → REST API → OAuth2 Apps → Create App (grant type Authorization Code); owners and executive managers only',
+	ownDomains: ['webwork-tracker.com'], // the host of every documented URL below
 	oauth2: {
 		authorize: {
 			url: { url: 'https://webwork-tracker.com/oauth/authorize', documented: true },

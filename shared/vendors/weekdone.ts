@@ -11,6 +11,7 @@ export const weekdone: VendorDefinition = {
 	n8nPrefix: 'weekdone',
 	authDocUrl: 'https://weekdone.com/developer',
 	appRegistration: 'Weekdone → Company Settings → Applications → Setup Application (admin only); give it the redirect URL',
+	ownDomains: ['weekdone.com'], // the host of every documented URL below
 	oauth2: {
 		authorize: {
 			url: { url: 'https://weekdone.com/oauth_authorize', documented: true },

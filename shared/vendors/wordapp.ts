@@ -11,6 +11,7 @@ export const wordapp: VendorDefinition = {
 	n8nPrefix: 'wordapp',
 	authDocUrl: 'https://help.wordapp.com/output/wordapp-api/',
 	appRegistration: 'Wordapp → your applications → create an application; add the redirect URL to "OAuth 2.0 Redirect URLs"',
+	ownDomains: ['wordapp.com'], // the host of every documented URL below
 	oauth2: {
 		authorize: {
 			url: {

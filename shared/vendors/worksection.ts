@@ -10,6 +10,7 @@ export const worksection: VendorDefinition = {
 	n8nPrefix: 'worksection',
 	authDocUrl: 'https://worksection.com/en/faq/api-oauth.html',
 	appRegistration: 'Worksection → avatar → Account settings → API → OAuth 2.0 applications; the redirect URL must be HTTPS',
+	ownDomains: ['worksection.com'], // the host of every documented URL below
 	oauth2: {
 		authorize: {
 			url: { url: 'https://worksection.com/oauth2/authorize', documented: true },

@@ -10,6 +10,7 @@ export const worktual: VendorDefinition = {
 	n8nPrefix: 'worktual',
 	authDocUrl: 'https://worktual.in/api-documentation/ccaas/overview',
 	appRegistration: 'Worktual → Settings → Integration → OAuth2.0 → Create New App (name, description, redirect URI, scopes)',
+	ownDomains: ['worktual.co.uk'], // the host of every documented URL below
 	oauth2: {
 		authorize: {
 			url: {
