@@ -40,6 +40,25 @@ export function registerControl(router: Router, state: SandboxState): void {
 		sendJson(ctx.res, 200, state.stats.get(vendor));
 	});
 	router.get('/__sandbox/clients', (ctx) => sendJson(ctx.res, 200, clients(state)));
+	// A vendor whose token endpoint is slow (e.g. longer than n8n's 10 s refresh-lock wait): ?vendor=&ms= (0 = off).
+	router.post('/__sandbox/token-delay', (ctx) => {
+		const vendor = requireVendor(ctx);
+		if (!vendor) return;
+		const ms = Number(ctx.query.get('ms'));
+		if (!Number.isInteger(ms) || ms < 0 || ms > MAX_TOKEN_DELAY_MS) return sendJson(ctx.res, 400, { error: `ms must be a whole number from 0 to ${MAX_TOKEN_DELAY_MS}` });
+		state.tokenDelayMs.set(vendor, ms);
+		sendJson(ctx.res, 200, { vendor, tokenDelayMs: ms });
+	});
+}
+
+const MAX_TOKEN_DELAY_MS = 60_000;
+
+/** How long a request to `path` waits before it is handled: the vendor's token delay on its token and refresh URLs, else 0. */
+export function tokenDelayFor(state: SandboxState, vendor: VendorId, path: string): number {
+	const delay = state.tokenDelayMs.get(vendor) ?? 0;
+	if (delay === 0) return 0;
+	const { token, refresh } = ENDPOINTS[vendor];
+	return path === token || path === refresh ? delay : 0;
 }
 
 function clients(state: SandboxState): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { isVendorId, type VendorId } from './clients';
+import { tokenDelayFor } from './control';
 import { authScheme } from './http/auth-header';
 import { parseBody, readBody } from './http/body';
 import { sendJson } from './http/respond';
@@ -43,6 +44,8 @@ async function handle(state: SandboxState, router: Router, req: IncomingMessage,
 	const match = router.match(method, url.pathname);
 	if (match === undefined) return sendJson(res, 404, { error: 'not_found', message: `The sandbox has no route ${method} ${url.pathname}` });
 	if (match === 'method') return sendJson(res, 405, { error: 'method_not_allowed', message: `${method} is not allowed on ${url.pathname}` });
+	const tokenDelay = vendor ? tokenDelayFor(state, vendor, url.pathname) : 0;
+	if (tokenDelay > 0) await new Promise((resolve) => setTimeout(resolve, tokenDelay));
 	try {
 		await match.handler({ ...ctx, params: match.params });
 	} catch (error) {

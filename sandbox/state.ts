@@ -37,6 +37,8 @@ export class SandboxState {
 	baseUrl = '';
 	readonly stats = new Stats();
 	readonly log = new RequestLog();
+	/** Slow-vendor switch (POST /__sandbox/token-delay): ms each token request of the vendor waits before it is handled. */
+	readonly tokenDelayMs = new Map<VendorId, number>();
 	tokens!: TokenStore;
 	codes!: CodeStore;
 	data!: VendorData;
@@ -67,6 +69,7 @@ export class SandboxState {
 		this.tokens.addStatic('worktual', WORKTUAL_PRIVATE_TOKEN, String(this.data.worktual.me), [], null);
 		this.stats.clear();
 		this.log.clear();
+		this.tokenDelayMs.clear();
 	}
 
 	/** Access-token lifetime for new tokens, honouring the accessTokenTtlSeconds override. */
