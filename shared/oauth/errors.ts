@@ -8,6 +8,7 @@ export type AuthErrorCause =
 	| 'invalid_response' // not JSON, HTML, wrong shape
 	| 'missing_access_token'
 	| 'error_response' // the vendor said no (4xx, or a 200 whose body is an error)
+	| 'rate_limited' // HTTP 429; retryAfterSeconds says when to try again, if the vendor said
 	| 'server_error' // 5xx
 	| 'no_refresh_token'
 	| 'not_supported' // the vendor offers no such step
@@ -21,14 +22,22 @@ export class VendorAuthError extends Error {
 	readonly status?: number;
 	/** The vendor's OAuth error code (e.g. invalid_grant), when it sent one. */
 	readonly oauthError?: string;
+	/** From a Retry-After header (seconds or an HTTP date), when the vendor sent one. */
+	readonly retryAfterSeconds?: number;
 
-	constructor(vendor: string, cause: AuthErrorCause, detail: string, extra: { status?: number; oauthError?: string } = {}) {
+	constructor(
+		vendor: string,
+		cause: AuthErrorCause,
+		detail: string,
+		extra: { status?: number; oauthError?: string; retryAfterSeconds?: number } = {},
+	) {
 		super(`${vendor}: ${detail}`);
 		this.name = 'VendorAuthError';
 		this.vendor = vendor;
 		this.cause_ = cause;
 		this.status = extra.status;
 		this.oauthError = extra.oauthError;
+		this.retryAfterSeconds = extra.retryAfterSeconds;
 	}
 
 	/** invalid_grant and friends: the stored grant is dead and the user must reconnect. */

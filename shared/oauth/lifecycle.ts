@@ -1,5 +1,6 @@
 import type { ClientAuth, TokenSet, VendorDefinition } from '../types';
 import { redact, VendorAuthError } from './errors';
+import { assertTokenHost } from './hosts';
 import { sendCapturingFailure, type HttpClient, type HttpRequest } from './http';
 import { mergeRefreshedToken, parseTokenResponse } from './token-response';
 import {
@@ -22,20 +23,46 @@ function publicFields(vendor: VendorDefinition): Set<string> {
 
 /** Secrets that may appear in a request and must never appear in an error. */
 function secretsOf(request: HttpRequest, extra: Array<string | undefined>, publicNames: Set<string> = new Set()): string[] {
-	const values = [...extra, request.headers.Authorization];
+	const authorization = request.headers.Authorization;
+	// The header itself, and the credential after its scheme (a Basic value, a raw or Bearer token).
+	const values = [...extra, authorization, authorization?.replace(/^\S+\s+/, '')];
 	if (request.body) {
 		for (const [name, value] of new URLSearchParams(request.body)) if (!publicNames.has(name)) values.push(value);
 	}
 	return values.filter((v): v is string => typeof v === 'string' && v.length >= 4);
 }
 
-async function send(http: HttpClient, vendor: VendorDefinition, request: HttpRequest, now: number, extraSecrets: Array<string | undefined>) {
+/** A transport failure as a vendor-named, redacted error: a timeout says so, anything else is "could not be reached". */
+export function transportError(vendor: VendorDefinition, endpoint: string, failure: string, timedOut: boolean, secrets: readonly string[]): VendorAuthError {
+	if (timedOut) return new VendorAuthError(vendor.displayName, 'timeout', `the ${endpoint} did not answer in time; try again later`);
+	return new VendorAuthError(vendor.displayName, 'server_error', `the ${endpoint} could not be reached (${redact(failure, secrets)})`);
+}
+
+/**
+ * A host the response names (Worksection account_url) must pass the host rule before anything is stored;
+ * a refresh that omits it keeps the stored, already checked one (mergeRefreshedToken).
+ */
+function checkTokenHosts(vendor: VendorDefinition, token: TokenSet, client: Partial<OAuthClient>): void {
+	const fromToken = vendor.api.baseUrlFromToken;
+	if (!fromToken || token[fromToken.field] === undefined) return;
+	assertTokenHost(vendor, fromToken.field, token[fromToken.field], client.trustedOrigins ?? []);
+}
+
+async function send(
+	http: HttpClient,
+	vendor: VendorDefinition,
+	client: Partial<OAuthClient>,
+	built: HttpRequest,
+	now: number,
+	extraSecrets: Array<string | undefined>,
+) {
+	const request: HttpRequest = client.timeoutMs ? { ...built, timeoutMs: client.timeoutMs } : built;
 	const secrets = secretsOf(request, extraSecrets, publicFields(vendor));
-	const { response, failure } = await sendCapturingFailure(http, request);
-	if (failure !== undefined) {
-		throw new VendorAuthError(vendor.displayName, 'server_error', `the token endpoint could not be reached (${redact(failure, secrets)})`);
-	}
-	return parseTokenResponse(vendor, response, now, secrets);
+	const { response, failure, timedOut } = await sendCapturingFailure(http, request);
+	if (failure !== undefined) throw transportError(vendor, 'token endpoint', failure, timedOut, secrets);
+	const token = parseTokenResponse(vendor, response, now, secrets);
+	checkTokenHosts(vendor, token, client);
+	return token;
 }
 
 export async function exchangeCode(
@@ -45,7 +72,7 @@ export async function exchangeCode(
 	params: { code: string; redirectUri: string; codeVerifier?: string },
 	now = Date.now(),
 ): Promise<TokenSet> {
-	return send(http, vendor, buildCodeExchangeRequest(vendor, client, params), now, [client.clientSecret, params.code]);
+	return send(http, vendor, client, buildCodeExchangeRequest(vendor, client, params), now, [client.clientSecret, params.code]);
 }
 
 /** Refreshes and merges: the result is what must be stored (rotated refresh token kept, old one never lost). */
@@ -57,11 +84,11 @@ export async function refreshToken(
 	params: { redirectUri?: string } = {},
 	now = Date.now(),
 ): Promise<TokenSet> {
-	if (!stored.refresh_token) {
+	if (typeof stored.refresh_token !== 'string' || stored.refresh_token === '') {
 		throw new VendorAuthError(vendor.displayName, 'no_refresh_token', 'the access token expired and no refresh token is stored; reconnect the account');
 	}
 	const request = buildRefreshRequest(vendor, client, { refreshToken: stored.refresh_token, redirectUri: params.redirectUri });
-	const refreshed = await send(http, vendor, request, now, [client.clientSecret, stored.refresh_token, stored.access_token]);
+	const refreshed = await send(http, vendor, client, request, now, [client.clientSecret, stored.refresh_token, stored.access_token]);
 	return mergeRefreshedToken(stored, refreshed);
 }
 
@@ -72,7 +99,7 @@ export async function clientCredentialsToken(
 	params: { clientAuth: ClientAuth; scopes?: string[] },
 	now = Date.now(),
 ): Promise<TokenSet> {
-	return send(http, vendor, buildClientCredentialsRequest(vendor, client, params), now, [client.clientSecret]);
+	return send(http, vendor, client, buildClientCredentialsRequest(vendor, client, params), now, [client.clientSecret]);
 }
 
 export async function passwordToken(
@@ -82,7 +109,7 @@ export async function passwordToken(
 	params: { username: string; password: string; clientAuth: ClientAuth | 'none' },
 	now = Date.now(),
 ): Promise<TokenSet> {
-	return send(http, vendor, buildPasswordRequest(vendor, client, params), now, [client.clientSecret, params.password]);
+	return send(http, vendor, client, buildPasswordRequest(vendor, client, params), now, [client.clientSecret, params.password]);
 }
 
 export async function revokeToken(
@@ -91,13 +118,11 @@ export async function revokeToken(
 	client: Partial<OAuthClient>,
 	params: { accessToken: string },
 ): Promise<void> {
-	const request = buildRevokeRequest(vendor, client, params);
-	const { response, failure } = await sendCapturingFailure(http, request);
-	if (failure !== undefined) {
-		// As in send(): a transport error may quote the request, which carries the token (header and body).
-		const secrets = secretsOf(request, [params.accessToken, client.clientSecret]);
-		throw new VendorAuthError(vendor.displayName, 'server_error', `the revoke endpoint could not be reached (${redact(failure, secrets)})`);
-	}
+	const built = buildRevokeRequest(vendor, client, params);
+	const request: HttpRequest = client.timeoutMs ? { ...built, timeoutMs: client.timeoutMs } : built;
+	const { response, failure, timedOut } = await sendCapturingFailure(http, request);
+	// As in send(): a transport error may quote the request, which carries the token (header and body).
+	if (failure !== undefined) throw transportError(vendor, 'revoke endpoint', failure, timedOut, secretsOf(request, [params.accessToken, client.clientSecret]));
 	if (response.status >= 300) {
 		const cause = response.status >= 500 ? 'server_error' : 'error_response';
 		throw new VendorAuthError(vendor.displayName, cause, `the revoke endpoint refused the request with HTTP ${response.status}`, {

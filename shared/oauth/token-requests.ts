@@ -1,6 +1,6 @@
 import type { ClientAuth, VendorDefinition } from '../types';
 import { VendorAuthError } from './errors';
-import { encodeForm, FORM_CONTENT_TYPE, type HttpRequest } from './http';
+import { DEFAULT_REQUEST_TIMEOUT_MS, encodeForm, FORM_CONTENT_TYPE, type HttpRequest } from './http';
 
 /** The OAuth app the user registered at the vendor, plus URL overrides for undocumented URLs or the sandbox. */
 export interface OAuthClient {
@@ -9,6 +9,14 @@ export interface OAuthClient {
 	tokenUrl?: string;
 	refreshUrl?: string;
 	revokeUrl?: string;
+	/**
+	 * Exact origins (`http://127.0.0.1:5678`) accepted besides the vendor's own HTTPS domains for a host read
+	 * from a token response: the sandbox and playground set them from the user's or operator's settings.
+	 * Never filled from a response. See shared/oauth/hosts.ts.
+	 */
+	trustedOrigins?: string[];
+	/** Per-request timeout in ms for token requests; DEFAULT_REQUEST_TIMEOUT_MS when unset. */
+	timeoutMs?: number;
 }
 
 const ACCEPT_JSON = 'application/json';
@@ -47,6 +55,7 @@ function formPost(url: string, fields: Record<string, string | undefined>, heade
 		url,
 		headers: { 'Content-Type': FORM_CONTENT_TYPE, Accept: ACCEPT_JSON, ...headers },
 		body: encodeForm(fields),
+		timeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
 	};
 }
 

@@ -5,7 +5,7 @@
  */
 import axios, { AxiosError } from 'axios';
 
-import type { HttpClient, HttpRequest, HttpResponse } from '../../shared/oauth/http';
+import { HttpTimeoutError, isTimeoutFailure, type HttpClient, type HttpRequest, type HttpResponse } from '../../shared/oauth/http';
 
 export interface AxiosHttpClientOptions {
 	timeoutMs?: number;
@@ -55,11 +55,12 @@ export function createAxiosHttpClient(options: AxiosHttpClientOptions = {}): Htt
 				transformResponse: [(data: unknown) => data], // keep the raw text, never JSON-parse here
 				validateStatus: () => true,
 				maxRedirects: options.maxRedirects ?? 0,
-				timeout: options.timeoutMs ?? 30_000,
+				timeout: request.timeoutMs ?? options.timeoutMs ?? 30_000, // the request's own timeout wins (shared/oauth/http.ts)
 			});
 			const body = typeof response.data === 'string' ? response.data : response.data === undefined ? '' : String(response.data);
 			return { status: response.status, headers: lowerCaseHeaders({ ...response.headers }), body };
 		} catch (error) {
+			if (isTimeoutFailure(error)) throw new HttpTimeoutError(request.url, request.timeoutMs ?? options.timeoutMs ?? 30_000);
 			throw networkError(request, error);
 		}
 	};

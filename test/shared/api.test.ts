@@ -38,9 +38,24 @@ describe('apiBaseUrl', () => {
 		expect(apiBaseUrl(vendors.worksection, token, 'https://other.example.com')).toBe('https://team.worksection.com/api/oauth2');
 	});
 
-	test('Worksection: without a usable account_url the override, then the default, applies', () => {
-		expect(apiBaseUrl(vendors.worksection, { access_token: 'a', account_url: 'javascript:alert(1)' }, 'https://o.example.com/x/')).toBe('https://o.example.com/x');
+	test('Worksection: without an account_url the override, then the default, applies', () => {
+		expect(apiBaseUrl(vendors.worksection, { access_token: 'a' }, 'https://o.example.com/x/')).toBe('https://o.example.com/x');
 		expect(apiBaseUrl(vendors.worksection, { access_token: 'a' })).toBe('https://worksection.com/api/oauth2');
+	});
+
+	test('Worksection: a stored account_url off the vendor domain is refused, never used and never replaced by the override', () => {
+		for (const bad of ['javascript:alert(1)', 'http://team.worksection.com', 'https://worksection.com.evil.example', 'https://evil.example#.worksection.com']) {
+			expect(() => apiBaseUrl(vendors.worksection, { access_token: 'a', account_url: bad }, 'https://o.example.com/x/')).toThrow(
+				/^Worksection: the token response names .* as the API host \(account_url\)/,
+			);
+		}
+	});
+
+	test('Worksection: a loopback account_url passes only when its exact origin is trusted by the operator', () => {
+		const token = { access_token: 'a', account_url: 'http://127.0.0.1:4100/worksection/account' };
+		expect(() => apiBaseUrl(vendors.worksection, token)).toThrow(/not HTTPS/);
+		expect(() => apiBaseUrl(vendors.worksection, token, undefined, ['http://127.0.0.1:4101'])).toThrow(/not HTTPS/);
+		expect(apiBaseUrl(vendors.worksection, token, undefined, ['http://127.0.0.1:4100'])).toBe('http://127.0.0.1:4100/worksection/account/api/oauth2');
 	});
 
 	test('other vendors ignore token fields', () => {
