@@ -1,11 +1,13 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { worktual } from '../shared/vendors';
-import { oAuth2Properties } from './common';
+import { liftArrayTokenPreAuthentication, oAuth2Properties } from './common';
 
 /**
  * Worktual: `grant_type=authorisation_code` and `Redirect_url` on the code exchange, `Redirect_url` on the authorize
- * URL (from the pasted redirect URL); the token comes back in a one-element array and never expires.
+ * URL (from the pasted redirect URL); the token comes back in a one-element array and never expires. n8n stores
+ * the array as {"0": {...}}; preAuthentication lifts the token to the top level so n8n's own signing (the HTTP
+ * Request node's "Predefined Credential Type") finds it.
  */
 export class WorktualOAuth2Api implements ICredentialType {
 	name = 'worktualOAuth2Api';
@@ -19,4 +21,6 @@ export class WorktualOAuth2Api implements ICredentialType {
 	documentationUrl = 'https://worktual.in/api-documentation/ccaas/overview';
 
 	properties: INodeProperties[] = oAuth2Properties(worktual);
+
+	preAuthentication = liftArrayTokenPreAuthentication(worktual);
 }

@@ -40,6 +40,11 @@ export function urlField(name: string, displayName: string, url: VendorUrl): INo
 	};
 }
 
+/** A line of advice shown in the credential form (n8n's `notice` property type); it stores nothing. */
+export function notice(name: string, text: string): INodeProperties {
+	return { displayName: text, name, type: 'notice', default: '' };
+}
+
 export function hidden(name: string, value: string | boolean, displayName = name): INodeProperties {
 	return { displayName, name, type: 'hidden', default: value };
 }

@@ -1,4 +1,4 @@
-import type { ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ApiRequestSpec, VendorDefinition } from '../../shared/types';
 import {
@@ -8,6 +8,7 @@ import {
 	FIELD,
 	hidden,
 	needsPrefixChoice,
+	notice,
 	redirectUriField,
 	tokenPrefixField,
 	urlField,
@@ -15,11 +16,14 @@ import {
 
 /**
  * Expression building blocks. n8n resolves credential fields as expressions with `$self` = the credential's
- * own data (including oauthTokenData) and `$executionId`, which is "__UNKNOWN__" outside a workflow
- * execution, e.g. in the OAuth callback that exchanges the code (research/n8n.md §1.2).
+ * own data, including the stored `oauthTokenData` (github.com/n8n-io/n8n packages/cli/src/credentials-helper.ts,
+ * `applyDefaultsAndOverwrites`). Every refresh, in any context (execution, poll, dropdown, webhook
+ * activation), posts to the resolved `accessTokenUrl`: n8n-core `createOAuth2Client` reads it, and
+ * `@n8n/client-oauth2` `ClientOAuth2Token.refresh` posts there with a fixed body. The code exchange in the
+ * OAuth callback resolves the same field. `$executionId` only tells executions apart, so what separates a
+ * refresh from a first connect is whether a grant is stored.
  */
-const IN_EXECUTION = '($executionId && $executionId !== "__UNKNOWN__")';
-const HAS_STORED_GRANT = '($self.oauthTokenData || {}).refresh_token';
+const TOKEN_DATA = '($self.oauthTokenData || {})';
 
 function self(field: string): string {
 	return `$self[${JSON.stringify(field)}]`;
@@ -29,6 +33,21 @@ function appendQuery(urlExpr: string, name: string, valueExpr: string): string {
 	return `${urlExpr} + (${urlExpr}.includes("?") ? "&" : "?") + ${JSON.stringify(`${encodeURIComponent(name)}=`)} + encodeURIComponent(${valueExpr})`;
 }
 
+/**
+ * A refresh token is stored and may still be alive. Where the vendor documents the refresh token's lifetime
+ * (Worksection: one month), a grant older than that counts as gone: it was issued with the last access token,
+ * at `n8n_expires_at - expires_in` (n8n writes both, `addExpiresAt`). Then the next token request is a
+ * reconnect's code exchange, not a refresh that could still succeed.
+ */
+export function liveGrantExpression(vendor: VendorDefinition): string {
+	const stored = `Boolean(${TOKEN_DATA}.refresh_token)`;
+	const lifetime = vendor.oauth2.lifetimes.refreshToken;
+	if (!lifetime) return stored;
+	const issuedAt = `(Number(${TOKEN_DATA}.n8n_expires_at) - Number(${TOKEN_DATA}.expires_in) * 1000)`;
+	// NaN (no expiry stored) compares false: the grant counts as alive.
+	return `(${stored} && !(${issuedAt} + ${lifetime * 1000} < Date.now()))`;
+}
+
 /** True when the user must paste the callback URL: a vendor wants it somewhere n8n does not send it. */
 export function needsRedirectUri(vendor: VendorDefinition): boolean {
 	const { authorize, token, refresh } = vendor.oauth2;
@@ -36,14 +55,16 @@ export function needsRedirectUri(vendor: VendorDefinition): boolean {
 }
 
 /**
- * n8n has one token URL for the code exchange and refreshes (n8n.md §10.1). Where the vendor refreshes
- * elsewhere, or wants redirect_uri on refresh (n8n's refresh body cannot carry it, n8n#24624), the URL is
- * switched by context:
- * - separate refresh URL (Worksection): only inside executions. Keying on stored tokens would send a
- *   reconnect's code exchange to the refresh URL (verified breakage, n8n.md §1.2).
- * - redirect_uri on refresh (Weekdone): appended as a query parameter inside executions, and whenever a
- *   grant is stored, so refreshes in polls and option lists (no execution id) carry it too. A reconnect then
- *   sends it in the query besides the body, with the same value.
+ * n8n has one token URL for the code exchange and every refresh (github.com/n8n-io/n8n
+ * packages/core/src/execution-engine/node-execution-context/utils/request-helpers/oauth.ts, createOAuth2Client).
+ * Where the vendor refreshes elsewhere, or wants redirect_uri on refresh, the URL is switched on a stored, live
+ * grant, which holds in every context n8n refreshes in (executions, polls, dropdowns, webhook (de)activation):
+ * - separate refresh URL (Worksection /oauth2/refresh);
+ * - redirect_uri on refresh (Weekdone): n8n's refresh body is fixed (refresh_token, grant_type, client
+ *   auth; `ClientOAuth2Token.refresh` builds it and merges only its own options, n8n#24624), so the value rides
+ *   in the query. That Weekdone reads it there is an assumption (README, "Weekdone refresh in n8n").
+ * Limit: a reconnect while the grant is alive resolves to the refresh URL too, so the credential's notice
+ * asks the user to Disconnect first (n8n then deletes the stored token data).
  */
 export function accessTokenUrlExpression(vendor: VendorDefinition): string {
 	const refresh = vendor.oauth2.refresh;
@@ -53,8 +74,7 @@ export function accessTokenUrlExpression(vendor: VendorDefinition): string {
 	if (refresh.sendRedirectUri) {
 		refreshUrl = `(${appendQuery(refreshUrl, vendor.oauth2.token.paramNames.redirectUri, self(FIELD.redirectUri))})`;
 	}
-	const when = refresh.url ? IN_EXECUTION : `${IN_EXECUTION} || ${HAS_STORED_GRANT}`;
-	return `={{ ${when} ? ${refreshUrl} : ${tokenUrl} }}`;
+	return `={{ ${liveGrantExpression(vendor)} ? ${refreshUrl} : ${tokenUrl} }}`;
 }
 
 /** Fixed extra authorize parameters, plus the vendor's own redirect parameter when it renames it (Worktual). */
@@ -67,7 +87,8 @@ export function authQueryParametersValue(vendor: VendorDefinition): string {
 }
 
 /**
- * Overrides merged into the code-exchange body (n8n.md §2.1, verified): the vendor's grant spelling and its
+ * Overrides merged into the code-exchange body (n8n's OAuth2 callback parses `additionalBodyProperties` into the
+ * exchange body, github.com/n8n-io/n8n packages/cli/src/controllers/oauth/oauth2-credential.controller.ts): the vendor's grant spelling and its
  * renamed redirect field. Undefined when the vendor uses the RFC names.
  */
 export function codeExchangeBodyExpression(vendor: VendorDefinition): string | undefined {
@@ -87,10 +108,66 @@ function scopeValue(vendor: VendorDefinition, scopes: string[]): string {
 	return scopes.join(vendor.oauth2.scopes.separator);
 }
 
+const DAY_SECONDS = 86400;
+
+/**
+ * The refresh token dies when unused for its documented lifetime (WebWork 30 days, Worksection one month).
+ * n8n refreshes only when a call gets the vendor's expired status, so a credential no workflow uses for
+ * that long has to be reconnected.
+ */
+export function idleExpiryNotice(vendor: VendorDefinition): string | undefined {
+	const lifetime = vendor.oauth2.lifetimes.refreshToken;
+	if (!lifetime || !vendor.oauth2.refresh) return undefined;
+	const days = Math.round(lifetime / DAY_SECONDS);
+	const renewed = vendor.oauth2.refresh.rotatesRefreshToken ? 'Each renewal starts the period again' : 'Renewing does not extend it';
+	return `${vendor.displayName} refresh tokens expire after ${days} days without use. n8n renews the access token only when a workflow using this credential calls ${vendor.displayName}; ${renewed.charAt(0).toLowerCase()}${renewed.slice(1)}. If nothing uses the credential for ${days} days, reconnect it. To avoid that, let a workflow use it at least weekly (for example a Schedule Trigger or a polling trigger).`;
+}
+
+/**
+ * With a separate refresh URL, the token URL switches on a stored grant (accessTokenUrlExpression): a
+ * reconnect over a grant that still works must start from a disconnected credential.
+ */
+function reconnectNotice(vendor: VendorDefinition): string | undefined {
+	if (!vendor.oauth2.refresh?.url) return undefined;
+	return `To connect another ${vendor.displayName} account while this connection still works, click Disconnect first, then Connect.`;
+}
+
+/**
+ * n8n's HTTP Request node ("Predefined Credential Type") signs OAuth2 credentials itself: an
+ * `Authorization: Bearer` header, no extra headers and no node options for community credentials
+ * (github.com/n8n-io/n8n packages/nodes-base/nodes/HttpRequest/GenericFunctions.ts,
+ * getOAuth2AdditionalParameters). What a vendor needs beyond that is said here, with the way out.
+ */
+export function httpRequestNodeNotice(vendor: VendorDefinition): string | undefined {
+	const { tokenPlacement, headers, baseUrlFromToken } = vendor.api;
+	const name = vendor.displayName;
+	const way = `use the ${name} node's Custom API Call operation, which applies it`;
+	if (tokenPlacement.in === 'query') {
+		return `n8n's HTTP Request node cannot use this credential: ${name} wants the token in the "${tokenPlacement.name}" query parameter, and the HTTP Request node only sends a Bearer header. For endpoints the node does not cover, ${way}.`;
+	}
+	const notes: string[] = [];
+	if (tokenPlacement.name.toLowerCase() === 'authorization' && tokenPlacement.prefix === '') {
+		notes.push(`it sends the token as "Bearer <token>", while ${name}'s documentation shows the token alone: if ${name} rejects that, ${way}`);
+	}
+	const headerList = Object.entries(headers).map(([key, value]) => `${key}: ${value}`);
+	if (headerList.length > 0) notes.push(`add the header ${headerList.join(', ')} yourself under Send Headers (the credential cannot add it there), or ${way}`);
+	if (baseUrlFromToken) notes.push(`use your account's own address + ${baseUrlFromToken.path} as the URL`);
+	return notes.length > 0 ? `In n8n's HTTP Request node ${notes.join('; ')}.` : undefined;
+}
+
+function notices(vendor: VendorDefinition): INodeProperties[] {
+	return [
+		['idleExpiryNotice', idleExpiryNotice(vendor)],
+		['reconnectNotice', reconnectNotice(vendor)],
+		['httpRequestNodeNotice', httpRequestNodeNotice(vendor)],
+	].flatMap(([name, text]) => (text ? [notice(name as string, text)] : []));
+}
+
 /** Properties of `<prefix>OAuth2Api` (authorization code), layered over n8n's oAuth2Api. */
 export function oAuth2Properties(vendor: VendorDefinition): INodeProperties[] {
 	const { oauth2, api } = vendor;
 	const props: INodeProperties[] = [
+		...notices(vendor),
 		hidden('grantType', 'authorizationCode', 'Grant Type'),
 		urlField(FIELD.authUrl, 'Authorization URL', oauth2.authorize.url),
 		urlField(FIELD.tokenUrl, 'Access Token URL', oauth2.token.url),
@@ -109,6 +186,26 @@ export function oAuth2Properties(vendor: VendorDefinition): INodeProperties[] {
 	const body = codeExchangeBodyExpression(vendor);
 	if (body) props.push(hidden('additionalBodyProperties', body, 'Additional Body Properties'));
 	return props;
+}
+
+/**
+ * For vendors that answer the token in a one-element array (Worktual), n8n stores it as {"0": {...}} and its
+ * own signing (HTTP Request node, any caller without our `property` option) finds no access_token. n8n runs a
+ * credential's preAuthentication before each OAuth2 request and signs with what it returns, in memory
+ * (n8n-core >= 2.25, requestOAuth2 → runPreAuthentication), so the array entry is lifted to the top level.
+ * Returns nothing (n8n then keeps the data as it is) when there is nothing to lift.
+ */
+export function liftArrayTokenPreAuthentication(vendor: VendorDefinition) {
+	return async function (credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		if (vendor.oauth2.token.responseShape !== 'array') return {};
+		const data = credentials.oauthTokenData;
+		if (!data || typeof data !== 'object' || Array.isArray(data)) return {};
+		const first = (data as IDataObject)['0'];
+		if (!first || typeof first !== 'object' || Array.isArray(first)) return {};
+		const token = first as IDataObject;
+		if (typeof token.access_token !== 'string' || token.access_token === '') return {};
+		return { oauthTokenData: { ...(data as IDataObject), ...token } };
+	};
 }
 
 /** Properties of a client-credentials alternative (server-to-server, no user consent). */

@@ -27,21 +27,31 @@ async function resolve(type: string, data: ICredentialDataDecryptedObject, where
 	});
 }
 
-describe('Worksection: token URL for the code exchange, /oauth2/refresh for refreshes in executions', () => {
+describe('Worksection: /oauth2/token for the code exchange, /oauth2/refresh whenever a live grant is stored', () => {
 	const type = 'worksectionOAuth2Api';
+	const DAY = 86_400_000;
+	/** Token data as n8n stores it after a token request `ageDays` ago (24 h access token). */
+	const grantFrom = (ageDays: number) => ({
+		oauthTokenData: { access_token: 'at-old', refresh_token: 'rt-old', expires_in: 86400, n8n_expires_at: String(Date.now() - ageDays * DAY + DAY) },
+	});
 
-	test('first connect and reconnect (tokens stored) → /oauth2/token', async () => {
+	test('first connect (nothing stored) → /oauth2/token', async () => {
 		expect((await resolve(type, {}, 'flow')).accessTokenUrl).toBe('https://worksection.com/oauth2/token');
-		expect((await resolve(type, STORED_GRANT, 'flow')).accessTokenUrl).toBe('https://worksection.com/oauth2/token');
 	});
 
-	test('inside a workflow execution → /oauth2/refresh', async () => {
-		expect((await resolve(type, STORED_GRANT, 'execution')).accessTokenUrl).toBe('https://worksection.com/oauth2/refresh');
+	test('refresh in an execution, a poll and a dropdown → /oauth2/refresh', async () => {
+		for (const where of ['execution', 'poll', 'loadOptions'] as const) {
+			expect((await resolve(type, STORED_GRANT, where)).accessTokenUrl).toBe('https://worksection.com/oauth2/refresh');
+			expect((await resolve(type, grantFrom(29), where)).accessTokenUrl).toBe('https://worksection.com/oauth2/refresh');
+		}
 	});
 
-	test('limit: a poll or dropdown has no execution id → /oauth2/token', async () => {
-		expect((await resolve(type, STORED_GRANT, 'poll')).accessTokenUrl).toBe('https://worksection.com/oauth2/token');
-		expect((await resolve(type, STORED_GRANT, 'loadOptions')).accessTokenUrl).toBe('https://worksection.com/oauth2/token');
+	test('a grant older than the documented month is dead: a reconnect exchanges at /oauth2/token', async () => {
+		expect((await resolve(type, grantFrom(31), 'flow')).accessTokenUrl).toBe('https://worksection.com/oauth2/token');
+	});
+
+	test('limit: a reconnect over a live grant resolves to /oauth2/refresh (the notice says: Disconnect first)', async () => {
+		expect((await resolve(type, STORED_GRANT, 'flow')).accessTokenUrl).toBe('https://worksection.com/oauth2/refresh');
 	});
 
 	test('follows overwritten URLs (e2e sandbox via CREDENTIALS_OVERWRITE_DATA)', async () => {
