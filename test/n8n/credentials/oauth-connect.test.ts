@@ -142,16 +142,30 @@ test('Worktual without the override would be refused: the mock names the vendor 
 	}
 });
 
-test('Worksection reconnect with tokens stored still exchanges at /oauth2/token and keeps account_url', async () => {
+const MONTH_OLD_GRANT = { access_token: 'old', refresh_token: 'old-r', expires_in: 86400, n8n_expires_at: String(Date.now() - 30 * 86_400_000), account_url: 'https://old.worksection.com' };
+
+test.each([
+	['after Disconnect (n8n deletes the stored token data)', undefined],
+	['over a grant past its documented month', MONTH_OLD_GRANT],
+])('Worksection reconnect %s exchanges at /oauth2/token and keeps account_url', async (_label, oauthTokenData) => {
+	const engine = new Engine();
+	const ref = engine.addCredential('worksectionOAuth2Api', { ...MOCK_CLIENT, ...(oauthTokenData ? { oauthTokenData } : {}) });
+	const mock = strictVendorMock('worksection').expectCodeExchange({ code: 'CODE-2', redirectUri: N8N_CALLBACK_URL });
+	const stored = await connect(engine, ref.id, 'CODE-2');
+	mock.done();
+	expect(stored).toMatchObject({ access_token: 'worksection-access-1', refresh_token: 'worksection-refresh-1', account_url: 'https://acme.worksection.com' });
+});
+
+test('limit: Worksection reconnect over a live grant goes to /oauth2/refresh and is refused (the credential notice says Disconnect first)', async () => {
 	const engine = new Engine();
 	const ref = engine.addCredential('worksectionOAuth2Api', {
 		...MOCK_CLIENT,
 		oauthTokenData: { access_token: 'old', refresh_token: 'old-r', account_url: 'https://old.worksection.com' },
 	});
-	const mock = strictVendorMock('worksection').expectCodeExchange({ code: 'CODE-2', redirectUri: N8N_CALLBACK_URL });
-	const stored = await connect(engine, ref.id, 'CODE-2');
-	mock.done();
-	expect(stored).toMatchObject({ access_token: 'worksection-access-1', refresh_token: 'worksection-refresh-1', account_url: 'https://acme.worksection.com' });
+	const mock = strictVendorMock('worksection').expectCodeExchange({ code: 'CODE-4', redirectUri: N8N_CALLBACK_URL });
+	await expect(connect(engine, ref.id, 'CODE-4')).rejects.toThrow();
+	expect(mock.rejections).toEqual([expect.stringMatching(/must go to https:\/\/worksection.com\/oauth2\/token, not https:\/\/worksection.com\/oauth2\/refresh/)]);
+	mock.rejections.splice(0);
 });
 
 const real = loadRealN8n();
