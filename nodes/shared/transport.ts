@@ -14,11 +14,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { adminBaseUrl, FIELD, needsPrefixChoice } from '../../credentials/common';
-import { apiAuthParts, apiBaseUrl, joinUrl, readPath } from '../../shared/oauth/api';
-import { redact } from '../../shared/oauth/errors';
+import { adminBaseUrl, FIELD, N8N_REQUEST_TIMEOUT_MS, needsPrefixChoice } from '../../credentials/common';
+import { apiAuthParts, apiBaseUrl, readPath } from '../../shared/oauth/api';
 import { encodeForm, FORM_CONTENT_TYPE } from '../../shared/oauth/http';
+import { redactSecrets } from '../../shared/oauth/redact';
 import type { AlternativeAuth, TokenPlacement, VendorDefinition } from '../../shared/types';
+import { causeChain, failureCause, notJson } from './failures';
+import { connectionSecrets, scrubError } from './redaction';
+import { checkedApiBase, isRefusedTarget, requestUrl } from './targets';
 
 export type VendorRequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -118,18 +121,6 @@ function text(credentials: ICredentialDataDecryptedObject, field: string): strin
 	return typeof value === 'string' ? value : '';
 }
 
-/** The error and every `cause` under it, once each (n8n wraps request errors several levels deep). */
-function* causeChain(error: unknown): Generator<Record<string, unknown>> {
-	const seen = new Set<unknown>();
-	let current: unknown = error;
-	while (current && typeof current === 'object' && !seen.has(current)) {
-		seen.add(current);
-		const record = current as Record<string, unknown>;
-		yield record;
-		current = record.cause;
-	}
-}
-
 function statusOf(error: unknown): number | undefined {
 	for (const e of causeChain(error)) {
 		const response = e.response as Record<string, unknown> | undefined;
@@ -191,13 +182,15 @@ const normalised = new WeakSet<object>();
  * original error (with request headers, URLs and bodies that hold tokens) is never attached, and the text
  * is passed through the shared redaction.
  */
-export function toNodeApiError(node: INode, vendor: VendorDefinition, error: unknown): NodeApiError {
-	if (error && typeof error === 'object' && normalised.has(error)) return error as NodeApiError;
+export function toNodeApiError(node: INode, vendor: VendorDefinition, error: unknown, secrets: readonly string[] = []): NodeApiError {
+	if (error && typeof error === 'object' && normalised.has(error)) return scrubError(error as NodeApiError, secrets);
 	const status = statusOf(error);
 	const body = responseBodyOf(error);
 	const fromVendor = vendorMessage(body) ?? lifecycleMessage(error, vendor);
+	const cause = failureCause(error, status, body, N8N_REQUEST_TIMEOUT_MS);
 	const own = error instanceof Error ? error.message : typeof error === 'string' ? error : 'unknown error';
-	const what = redact(fromVendor ?? own).slice(0, 300);
+	// The connection's own secret values are masked, not only token-looking fields (shared/oauth/redact.ts).
+	const what = redactSecrets(cause && fromVendor ? `${cause}: ${fromVendor}` : (fromVendor ?? cause ?? own), secrets).slice(0, 300);
 	let hint = '';
 	if (status === vendor.api.expiredTokenStatus) {
 		hint = vendor.oauth2.refresh
@@ -212,7 +205,7 @@ export function toNodeApiError(node: INode, vendor: VendorDefinition, error: unk
 		description,
 		...(status ? { httpCode: String(status) } : {}),
 	});
-	normalised.add(apiError);
+	normalised.add(scrubError(apiError, secrets));
 	return apiError;
 }
 
@@ -233,10 +226,11 @@ function normaliseUrl(url: string): string {
 function buildOptions(vendor: VendorDefinition, base: string, request: VendorRequest): IHttpRequestOptions {
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: normaliseUrl(joinUrl(base, request.path)),
+		url: normaliseUrl(requestUrl(vendor, base, request.path)),
 		headers: { Accept: 'application/json', ...vendor.api.headers },
 		qs: { ...(request.qs ?? {}) },
 		json: true,
+		timeout: N8N_REQUEST_TIMEOUT_MS,
 	};
 	if (request.body !== undefined) {
 		if (request.bodyFormat === 'form') {
@@ -254,10 +248,51 @@ function buildOptions(vendor: VendorDefinition, base: string, request: VendorReq
 }
 
 /**
+ * Whether the error says the vendor refused a refresh (invalid_grant): n8n 2.x wraps it as "The credential …
+ * needs to be reconnected" (failure cause `credential-invalid`), older n8n passes the OAuth AuthError through.
+ * See packages/core/src/execution-engine/node-execution-context/utils/request-helpers/oauth.ts in
+ * https://github.com/n8n-io/n8n (buildOAuth2ReconnectError, isRevokedOAuth2GrantError).
+ */
+function isRefreshRejected(error: unknown): boolean {
+	for (const e of causeChain(error)) {
+		const failure = e.failure as Record<string, unknown> | undefined;
+		if (failure?.cause === 'credential-invalid') return true;
+		const body = e.body as Record<string, unknown> | undefined;
+		if (body && typeof body === 'object' && body.error === 'invalid_grant') return true;
+	}
+	return false;
+}
+
+/**
+ * The access token saved for this credential now, read again through n8n (getCredentials reads the store),
+ * or undefined when it is the one that was already used (nothing newer to retry with).
+ */
+async function newerSavedToken(this: VendorRequestContext, credentialType: string, used: string | undefined, property?: string): Promise<string | undefined> {
+	const saved = accessTokenOf(tokenDataOf(await this.getCredentials(credentialType)), property);
+	return saved && saved !== used ? saved : undefined;
+}
+
+/**
+ * A view of the node context whose getCredentials answers with the credential as this call read it.
+ * n8n's refreshOAuth2Token reads the credential through the context it is called on, and inside its refresh
+ * lock skips the network refresh when the saved access token differs from that one. Handing it the token
+ * the rejected request carried (not a fresher read) closes the window in which a refresh saved by another
+ * run lands between our re-read and n8n's: without this, two runs could each refresh once.
+ * (refreshOAuth2Token / refreshOrFetchToken in n8n-core's request-helpers/oauth.ts, https://github.com/n8n-io/n8n)
+ */
+function pinnedCredentials(context: VendorRequestContext, credentialType: string, credentials: ICredentialDataDecryptedObject): VendorRequestContext {
+	const pinned = Object.create(context) as VendorRequestContext;
+	const asSent = async (type: string) => (type === credentialType ? { ...credentials } : await context.getCredentials(type));
+	Object.defineProperty(pinned, 'getCredentials', { value: asSent });
+	return pinned;
+}
+
+/**
  * For token placements n8n cannot sign (Weekdone's ?token=): the call carries the current token itself and
  * runs with n8n's refresh disabled (n8n would re-sign only its own header). On the vendor's expired status
- * it renews through n8n's refreshOAuth2Token, which persists the new token data under n8n's refresh lock,
- * and retries once. n8n still adds its Bearer header; the vendor ignores it.
+ * it uses a token another run saved meanwhile, or renews through n8n's refreshOAuth2Token (persisted, under
+ * n8n's refresh lock, compared with the token this call sent), and retries once. n8n still adds its Bearer
+ * header; the vendor ignores it.
  */
 async function sendWithOwnPlacement(
 	this: VendorRequestContext,
@@ -286,14 +321,43 @@ async function sendWithOwnPlacement(
 	} catch (error) {
 		if (oAuth2.skipTokenRefresh || statusOf(error) !== vendor.api.expiredTokenStatus) throw toNodeApiError(this.getNode(), vendor, error);
 		// Another run may have refreshed meanwhile: use its token instead of spending the refresh token again.
-		const current = accessTokenOf(tokenDataOf(await this.getCredentials(credentialType)), oAuth2.property);
-		let fresh = current && current !== sent ? current : undefined;
+		let fresh = await newerSavedToken.call(this, credentialType, sent, oAuth2.property);
 		if (!fresh) {
-			const renewed: unknown = await this.helpers.refreshOAuth2Token.call(this, credentialType, oAuth2);
-			fresh = accessTokenOf(renewed, oAuth2.property);
+			try {
+				const renewed: unknown = await this.helpers.refreshOAuth2Token.call(pinnedCredentials(this, credentialType, credentials), credentialType, oAuth2);
+				fresh = accessTokenOf(renewed, oAuth2.property);
+			} catch (refreshError) {
+				// Refused because another process renewed first (n8n's lock wait ran out): its token is saved.
+				fresh = isRefreshRejected(refreshError) ? await newerSavedToken.call(this, credentialType, sent, oAuth2.property) : undefined;
+				if (!fresh) throw toNodeApiError(this.getNode(), vendor, refreshError);
+			}
 		}
 		if (!fresh) throw toNodeApiError(this.getNode(), vendor, error);
 		return await send(fresh);
+	}
+}
+
+/**
+ * n8n signs, refreshes on the vendor's expired status and persists. When n8n's refresh is refused because
+ * another process already rotated the refresh token (n8n refreshes without its lock after waiting 10 s for
+ * it), the credential is not broken: the other process saved a new token. Read it again and retry once with
+ * it instead of asking the user to reconnect.
+ */
+async function sendSignedByN8n(
+	this: VendorRequestContext,
+	vendor: VendorDefinition,
+	credentialType: string,
+	credentials: ICredentialDataDecryptedObject,
+	options: IHttpRequestOptions,
+	oAuth2: IOAuth2Options,
+): Promise<unknown> {
+	try {
+		return await this.helpers.httpRequestWithAuthentication.call(this, credentialType, options, { oauth2: oAuth2 });
+	} catch (error) {
+		if (!isRefreshRejected(error)) throw toNodeApiError(this.getNode(), vendor, error);
+		const used = accessTokenOf(tokenDataOf(credentials), oAuth2.property);
+		if (!(await newerSavedToken.call(this, credentialType, used, oAuth2.property))) throw toNodeApiError(this.getNode(), vendor, error);
+		return await this.helpers.httpRequestWithAuthentication.call(this, credentialType, options, { oauth2: oAuth2 });
 	}
 }
 
@@ -310,9 +374,11 @@ export async function vendorApiRequest(
 ): Promise<unknown> {
 	const node = this.getNode();
 	let response: unknown;
+	let secrets: string[] = [];
 	try {
 		const auth = authOf(vendor, credentialType);
 		const credentials = await this.getCredentials(credentialType);
+		secrets = connectionSecrets(credentials);
 		if (auth.kind === 'adminApiKey') {
 			const options = buildOptions(vendor, adminBaseUrl(text(credentials, FIELD.accountUrl), auth.basePath), request);
 			response = await this.helpers.httpRequestWithAuthentication.call(this, credentialType, options);
@@ -321,18 +387,25 @@ export async function vendorApiRequest(
 			response = await this.helpers.httpRequestWithAuthentication.call(this, credentialType, options);
 		} else {
 			const tokenData = tokenDataOf(credentials);
-			const options = buildOptions(vendor, apiBaseUrl(vendor, tokenData, text(credentials, FIELD.apiBaseUrl)), request);
+			const options = buildOptions(vendor, checkedApiBase(vendor, tokenData, text(credentials, FIELD.apiBaseUrl)), request);
 			const oAuth2 = oAuth2OptionsFor(vendor, credentialType, credentials);
 			response = n8nCanSign(vendor.api.tokenPlacement)
-				? await this.helpers.httpRequestWithAuthentication.call(this, credentialType, options, { oauth2: oAuth2 })
+				? await sendSignedByN8n.call(this, vendor, credentialType, credentials, options, oAuth2)
 				: await sendWithOwnPlacement.call(this, vendor, credentialType, credentials, options, oAuth2);
 		}
 	} catch (error) {
-		throw toNodeApiError(node, vendor, error);
+		// A refresh during the call may have saved new tokens: mask those too.
+		secrets = [...secrets, ...connectionSecrets(await this.getCredentials(credentialType).catch(() => undefined))];
+		if (isRefusedTarget(error)) throw scrubError(new NodeOperationError(node, redactSecrets(error.message, secrets)), secrets);
+		throw toNodeApiError(node, vendor, error, secrets);
 	}
 	const envelope = envelopeError(response);
 	if (envelope) {
-		throw toNodeApiError(node, vendor, { message: envelope.message ?? 'the request failed', httpCode: 200, vendorBody: envelope.body });
+		throw toNodeApiError(node, vendor, { message: envelope.message ?? 'the request failed', httpCode: 200, vendorBody: envelope.body }, secrets);
 	}
+	// Every vendor API here answers JSON: an HTML page, cut-short or bare text, or an empty answer to a read is a failure.
+	const empty = response === undefined || response === null || response === '';
+	const shape = empty ? (request.method === 'GET' ? 'an empty body' : undefined) : notJson(response);
+	if (shape) throw toNodeApiError(node, vendor, { message: `answered with ${shape}`, httpCode: 200, vendorBody: response }, secrets);
 	return response;
 }
