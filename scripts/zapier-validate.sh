@@ -175,7 +175,8 @@ write_env() {
 		fetch(`${base}/__sandbox/clients`).then((r) => r.json()).then((all) => {
 			const c = all[id], u = c.urls;
 			const env = { CLIENT_ID: c.clientId, CLIENT_SECRET: c.clientSecret, AUTHORIZE_URL: u.authorize, TOKEN_URL: u.token,
-				REFRESH_URL: u.refresh, REVOKE_URL: u.revoke, API_BASE_URL: u.api, REDIRECT_URI: redirect };
+				REFRESH_URL: u.refresh, REVOKE_URL: u.revoke, API_BASE_URL: u.api, REDIRECT_URI: redirect,
+				TRUSTED_ORIGINS: base }; // the sandbox origin: account_url there is loopback http (shared/oauth/hosts.ts)
 			for (const [k, v] of Object.entries(env)) if (v) console.log(`${k}=${v}`);
 		});' "$SANDBOX_URL" "$1" "$2"
 }
