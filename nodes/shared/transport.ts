@@ -14,14 +14,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { adminBaseUrl, FIELD, N8N_REQUEST_TIMEOUT_MS, needsPrefixChoice } from '../../credentials/common';
-import { apiAuthParts, apiBaseUrl, readPath } from '../../shared/oauth/api';
+import { adminBaseUrl, FIELD, needsPrefixChoice } from '../../credentials/common';
+import { apiAuthParts, apiBaseUrl, joinUrl, readPath } from '../../shared/oauth/api';
+import { redact } from '../../shared/oauth/errors';
 import { encodeForm, FORM_CONTENT_TYPE } from '../../shared/oauth/http';
-import { redactSecrets } from '../../shared/oauth/redact';
 import type { AlternativeAuth, TokenPlacement, VendorDefinition } from '../../shared/types';
-import { causeChain, failureCause, notJson } from './failures';
-import { connectionSecrets, scrubError } from './redaction';
-import { checkedApiBase, isRefusedTarget, requestUrl } from './targets';
 
 export type VendorRequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -121,6 +118,18 @@ function text(credentials: ICredentialDataDecryptedObject, field: string): strin
 	return typeof value === 'string' ? value : '';
 }
 
+/** The error and every `cause` under it, once each (n8n wraps request errors several levels deep). */
+function* causeChain(error: unknown): Generator<Record<string, unknown>> {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const record = current as Record<string, unknown>;
+		yield record;
+		current = record.cause;
+	}
+}
+
 function statusOf(error: unknown): number | undefined {
 	for (const e of causeChain(error)) {
 		const response = e.response as Record<string, unknown> | undefined;
@@ -182,15 +191,13 @@ const normalised = new WeakSet<object>();
  * original error (with request headers, URLs and bodies that hold tokens) is never attached, and the text
  * is passed through the shared redaction.
  */
-export function toNodeApiError(node: INode, vendor: VendorDefinition, error: unknown, secrets: readonly string[] = []): NodeApiError {
-	if (error && typeof error === 'object' && normalised.has(error)) return scrubError(error as NodeApiError, secrets);
+export function toNodeApiError(node: INode, vendor: VendorDefinition, error: unknown): NodeApiError {
+	if (error && typeof error === 'object' && normalised.has(error)) return error as NodeApiError;
 	const status = statusOf(error);
 	const body = responseBodyOf(error);
 	const fromVendor = vendorMessage(body) ?? lifecycleMessage(error, vendor);
-	const cause = failureCause(error, status, body, N8N_REQUEST_TIMEOUT_MS);
 	const own = error instanceof Error ? error.message : typeof error === 'string' ? error : 'unknown error';
-	// The connection's own secret values are masked, not only token-looking fields (shared/oauth/redact.ts).
-	const what = redactSecrets(cause && fromVendor ? `${cause}: ${fromVendor}` : (fromVendor ?? cause ?? own), secrets).slice(0, 300);
+	const what = redact(fromVendor ?? own).slice(0, 300);
 	let hint = '';
 	if (status === vendor.api.expiredTokenStatus) {
 		hint = vendor.oauth2.refresh
@@ -205,7 +212,7 @@ export function toNodeApiError(node: INode, vendor: VendorDefinition, error: unk
 		description,
 		...(status ? { httpCode: String(status) } : {}),
 	});
-	normalised.add(scrubError(apiError, secrets));
+	normalised.add(apiError);
 	return apiError;
 }
 
@@ -226,11 +233,10 @@ function normaliseUrl(url: string): string {
 function buildOptions(vendor: VendorDefinition, base: string, request: VendorRequest): IHttpRequestOptions {
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: normaliseUrl(requestUrl(vendor, base, request.path)),
+		url: normaliseUrl(joinUrl(base, request.path)),
 		headers: { Accept: 'application/json', ...vendor.api.headers },
 		qs: { ...(request.qs ?? {}) },
 		json: true,
-		timeout: N8N_REQUEST_TIMEOUT_MS,
 	};
 	if (request.body !== undefined) {
 		if (request.bodyFormat === 'form') {
@@ -374,11 +380,9 @@ export async function vendorApiRequest(
 ): Promise<unknown> {
 	const node = this.getNode();
 	let response: unknown;
-	let secrets: string[] = [];
 	try {
 		const auth = authOf(vendor, credentialType);
 		const credentials = await this.getCredentials(credentialType);
-		secrets = connectionSecrets(credentials);
 		if (auth.kind === 'adminApiKey') {
 			const options = buildOptions(vendor, adminBaseUrl(text(credentials, FIELD.accountUrl), auth.basePath), request);
 			response = await this.helpers.httpRequestWithAuthentication.call(this, credentialType, options);
@@ -387,25 +391,18 @@ export async function vendorApiRequest(
 			response = await this.helpers.httpRequestWithAuthentication.call(this, credentialType, options);
 		} else {
 			const tokenData = tokenDataOf(credentials);
-			const options = buildOptions(vendor, checkedApiBase(vendor, tokenData, text(credentials, FIELD.apiBaseUrl)), request);
+			const options = buildOptions(vendor, apiBaseUrl(vendor, tokenData, text(credentials, FIELD.apiBaseUrl)), request);
 			const oAuth2 = oAuth2OptionsFor(vendor, credentialType, credentials);
 			response = n8nCanSign(vendor.api.tokenPlacement)
 				? await sendSignedByN8n.call(this, vendor, credentialType, credentials, options, oAuth2)
 				: await sendWithOwnPlacement.call(this, vendor, credentialType, credentials, options, oAuth2);
 		}
 	} catch (error) {
-		// A refresh during the call may have saved new tokens: mask those too.
-		secrets = [...secrets, ...connectionSecrets(await this.getCredentials(credentialType).catch(() => undefined))];
-		if (isRefusedTarget(error)) throw scrubError(new NodeOperationError(node, redactSecrets(error.message, secrets)), secrets);
-		throw toNodeApiError(node, vendor, error, secrets);
+		throw toNodeApiError(node, vendor, error);
 	}
 	const envelope = envelopeError(response);
 	if (envelope) {
-		throw toNodeApiError(node, vendor, { message: envelope.message ?? 'the request failed', httpCode: 200, vendorBody: envelope.body }, secrets);
+		throw toNodeApiError(node, vendor, { message: envelope.message ?? 'the request failed', httpCode: 200, vendorBody: envelope.body });
 	}
-	// Every vendor API here answers JSON: an HTML page, cut-short or bare text, or an empty answer to a read is a failure.
-	const empty = response === undefined || response === null || response === '';
-	const shape = empty ? (request.method === 'GET' ? 'an empty body' : undefined) : notJson(response);
-	if (shape) throw toNodeApiError(node, vendor, { message: `answered with ${shape}`, httpCode: 200, vendorBody: response }, secrets);
 	return response;
 }
