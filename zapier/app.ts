@@ -4,6 +4,7 @@ import type { VendorDefinition } from '../shared/types';
 import { buildAuthentication } from './authentication';
 import { buildAfterResponse, buildBeforeRequest } from './middleware';
 import { buildOperations } from './operations';
+import { redactAllErrors } from './redaction';
 
 export interface BuildAppOptions {
 	/** The integration version (x.y.z), normally our package.json version. */
@@ -12,13 +13,16 @@ export interface BuildAppOptions {
 
 export type VendorApp = App<Record<string, Trigger>, Record<string, Create>, Record<string, Search>>;
 
-/** A complete Zapier app for one vendor. One pushable folder per vendor wraps exactly this (see write-apps.ts). */
+/**
+ * A complete Zapier app for one vendor. One pushable folder per vendor wraps exactly this (see write-apps.ts).
+ * Every method's errors are redacted with the invocation's secrets (redaction.ts).
+ */
 export function buildApp(vendor: VendorDefinition, options: BuildAppOptions): VendorApp {
-	const { triggers, creates, searches } = buildOperations(vendor);
+	const { triggers, creates, searches } = redactAllErrors(vendor, buildOperations(vendor));
 	return {
 		version: options.version,
 		platformVersion: coreVersion,
-		authentication: buildAuthentication(vendor),
+		authentication: redactAllErrors(vendor, buildAuthentication(vendor)),
 		beforeRequest: [buildBeforeRequest(vendor)],
 		afterResponse: [buildAfterResponse(vendor)],
 		triggers,

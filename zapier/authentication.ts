@@ -1,12 +1,25 @@
 import type { AuthField, Authentication, Bundle, ZObject } from 'zapier-platform-core';
 
-import { buildAuthorizeUrl, connectionLabel, exchangeCode, refreshToken } from '../shared/oauth';
+import { buildAuthorizeUrl, connectionLabel, exchangeCode, refreshToken, testAnswerProblem } from '../shared/oauth';
 import type { VendorDefinition } from '../shared/types';
 import { fromAuthData, toAuthData, toRefreshedAuthData, type AuthData } from './auth-data';
 import { oauthClient, zapierEnv } from './env';
 import { tokenTransport } from './http-client';
 import { tokenError } from './token-errors';
 import { apiUrl } from './urls';
+
+/**
+ * Zapier core 19.1 censors every authData value in its logs, but not inputData (19.2.1 adds that:
+ * https://docs.zapier.com/integrations/news/2026/v19.2.1). The code exchange's form body holds the
+ * authorization code and PKCE verifier, so they are added to this invocation's authData, which core's
+ * logger reads from the same bundle; the exchange's result, not this bundle, is what Zapier stores.
+ */
+function censorInLogs(bundle: Bundle, values: Record<string, unknown>): void {
+	bundle.authData = bundle.authData ?? {};
+	for (const [key, value] of Object.entries(values)) {
+		if (typeof value === 'string' && value !== '') (bundle.authData as Record<string, string>)[`censor_${key}`] = value;
+	}
+}
 
 function text(value: unknown): string {
 	return typeof value === 'string' ? value : '';
@@ -42,6 +55,7 @@ export function buildAuthentication(vendor: VendorDefinition): Authentication {
 		});
 
 	const getAccessToken = async (z: ZObject, bundle: Bundle): Promise<AuthData> => {
+		censorInLogs(bundle, { code: bundle.inputData.code, code_verifier: bundle.inputData.code_verifier });
 		const transport = tokenTransport(z);
 		try {
 			const token = await exchangeCode(transport.http, vendor, oauthClient(), {
@@ -71,10 +85,15 @@ export function buildAuthentication(vendor: VendorDefinition): Authentication {
 		}
 	};
 
-	// errors (401, 429, vendor messages) are raised by the app's afterResponse
+	// errors (401, 429, vendor messages) are raised by the app's afterResponse; a 200 that is not the
+	// success shape (an HTML login page, an empty body) fails here instead of saving a dead connection
 	const test = async (z: ZObject, bundle: Bundle): Promise<unknown> => {
 		const { method, path, qs } = vendor.api.testRequest;
 		const response = await z.request({ method, url: apiUrl(vendor, bundle.authData, path), params: qs });
+		const problem = testAnswerProblem(response.status, typeof response.content === 'string' ? response.content : '');
+		if (problem) {
+			throw new z.errors.Error(`${vendor.displayName}: the connection test got ${problem} (HTTP ${response.status}); check the API base URL`, 'invalid_response', response.status);
+		}
 		return response.data;
 	};
 

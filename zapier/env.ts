@@ -1,4 +1,4 @@
-import type { OAuthClient } from '../shared/oauth';
+import { originOf, type OAuthClient } from '../shared/oauth';
 
 /**
  * Settings read from the integration's environment (`zapier-platform env:set <version> KEY=value`).
@@ -15,7 +15,19 @@ export interface ZapierEnv {
 	apiBaseUrl?: string;
 	/** Fallback redirect URI for refreshes that need one (Weekdone) when the platform passes none (CLI invoke). */
 	redirectUri?: string;
+	/**
+	 * Exact origins accepted, besides the vendor's own HTTPS domains, for a host a token response names
+	 * (Worksection account_url): TRUSTED_ORIGINS (comma-separated), plus the origin of API_BASE_URL, which
+	 * receives the token anyway. Both are set by the operator with `zapier-platform env:set`; a response can
+	 * never add one (shared/oauth/hosts.ts). Used for the local sandbox.
+	 */
+	trustedOrigins: string[];
+	/** Timeout of every API request in ms: REQUEST_TIMEOUT_MS, default 25 s (a Zapier action has 30 s). */
+	requestTimeoutMs: number;
 }
+
+/** Zapier stops an action after 30 s (https://docs.zapier.com/platform/build/operating-constraints); leave room to report. */
+export const DEFAULT_API_TIMEOUT_MS = 25_000;
 
 function read(name: string): string | undefined {
 	const value = process.env[name]?.trim();
@@ -33,7 +45,19 @@ export function zapierEnv(): ZapierEnv {
 		revokeUrl: read('REVOKE_URL'),
 		apiBaseUrl: read('API_BASE_URL'),
 		redirectUri: read('REDIRECT_URI'),
+		trustedOrigins: trustedOrigins(read('TRUSTED_ORIGINS'), read('API_BASE_URL')),
+		requestTimeoutMs: timeoutMs(read('REQUEST_TIMEOUT_MS')),
 	};
+}
+
+function trustedOrigins(list: string | undefined, apiBaseUrl: string | undefined): string[] {
+	const urls = [...(list ?? '').split(','), apiBaseUrl ?? ''].map((u) => u.trim()).filter((u) => u !== '');
+	return [...new Set(urls.map(originOf).filter((o): o is string => o !== undefined))];
+}
+
+function timeoutMs(text: string | undefined): number {
+	const value = Number(text);
+	return text && /^[0-9]+$/.test(text) && value >= 1000 && value <= 120_000 ? value : DEFAULT_API_TIMEOUT_MS;
 }
 
 /** The OAuth client as the shared lifecycle wants it, URL overrides included. */
@@ -44,5 +68,6 @@ export function oauthClient(env: ZapierEnv = zapierEnv()): OAuthClient {
 		tokenUrl: env.tokenUrl,
 		refreshUrl: env.refreshUrl,
 		revokeUrl: env.revokeUrl,
+		trustedOrigins: env.trustedOrigins,
 	};
 }

@@ -28,6 +28,7 @@ export function tokenTransport(z: ZObject): TokenTransport {
 				url: request.url,
 				headers: request.headers,
 				body: request.body,
+				timeout: request.timeoutMs,
 				skipThrowForStatus: true,
 			});
 			const headers: HttpResponse['headers'] = {};

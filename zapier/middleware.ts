@@ -5,7 +5,7 @@ import type { VendorDefinition } from '../shared/types';
 import { isErrorEnvelope, retryAfterSeconds, vendorMessage } from './api-errors';
 import { fromAuthData } from './auth-data';
 import { zapierEnv } from './env';
-import { apiUrl, isAbsoluteUrl, isOnApiHost, isTokenEndpoint } from './urls';
+import { checkApiTarget, isTokenEndpoint } from './urls';
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {
 	const wanted = name.toLowerCase();
@@ -16,15 +16,21 @@ function hasHeader(headers: Record<string, string>, name: string): boolean {
  * Resolves relative URLs against the connection's API base and adds the token the vendor's way
  * (Weekdone ?token=, others a header) plus mandatory headers (Wordapp X-Api-Version).
  * Token, refresh and revoke calls are left alone: they carry client auth (WebWork Basic) and must never get a
- * stale Bearer token. Requests with their own Authorization, or to another host, get no token either.
+ * stale Bearer token. Requests with their own Authorization get no token either. Any other request must
+ * follow the one custom-call rule (shared/oauth/hosts.ts): relative to the connection's API base, or on its
+ * API origin; anything else is refused before sending. Every request gets a timeout (REQUEST_TIMEOUT_MS).
  */
 export function buildBeforeRequest(vendor: VendorDefinition): BeforeRequestMiddleware {
 	return (request, z, bundle) => {
 		const env = zapierEnv();
 		const given = request.url || ''; // core drops an empty url (Worksection's calls all go to the base itself)
-		if (isTokenEndpoint(vendor, given, env)) return request;
-		const url = isAbsoluteUrl(given) ? given : apiUrl(vendor, bundle.authData, given, env);
-		if (!isOnApiHost(vendor, bundle.authData, url, env)) return { ...request, url };
+		const timeout = request.timeout ?? env.requestTimeoutMs;
+		if (isTokenEndpoint(vendor, given, env)) return { ...request, timeout };
+		const target = checkApiTarget(vendor, bundle.authData, given, env);
+		if (!target.ok) {
+			throw new z.errors.Error(`${vendor.displayName}: the request was refused before sending: ${target.reason}`, 'untrusted_host', 400);
+		}
+		const url = target.url;
 
 		const headers: Record<string, string> = { ...(request.headers ?? {}) };
 		const params: Record<string, unknown> = { ...(request.params ?? {}) };
@@ -40,7 +46,7 @@ export function buildBeforeRequest(vendor: VendorDefinition): BeforeRequestMiddl
 		} else {
 			for (const [name, value] of Object.entries(vendor.api.headers)) if (!hasHeader(headers, name)) headers[name] = value;
 		}
-		return { ...request, url, headers, params };
+		return { ...request, url, headers, params, timeout };
 	};
 }
 

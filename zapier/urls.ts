@@ -1,4 +1,4 @@
-import { apiBaseUrl, joinUrl, refreshUrlOf, tokenUrlOf } from '../shared/oauth';
+import { apiBaseUrl, checkCustomCallUrl, joinUrl, refreshUrlOf, tokenUrlOf, type HostCheck } from '../shared/oauth';
 import type { VendorDefinition } from '../shared/types';
 import { fromAuthData, type AuthData } from './auth-data';
 import { oauthClient, zapierEnv, type ZapierEnv } from './env';
@@ -22,7 +22,15 @@ export function isTokenEndpoint(vendor: VendorDefinition, url: string, env?: Zap
 
 /** The API base of a connection: token-derived (Worksection account_url), else API_BASE_URL, else the vendor default. */
 export function connectionApiBase(vendor: VendorDefinition, authData: Partial<AuthData> | undefined, env: ZapierEnv = zapierEnv()): string {
-	return apiBaseUrl(vendor, fromAuthData(vendor, authData), env.apiBaseUrl);
+	return apiBaseUrl(vendor, fromAuthData(vendor, authData), env.apiBaseUrl, env.trustedOrigins);
+}
+
+/**
+ * The one custom-call rule (shared/oauth/hosts.ts): a path relative to the connection's API base, or an
+ * absolute URL on its API origin. Anything else is refused before sending.
+ */
+export function checkApiTarget(vendor: VendorDefinition, authData: Partial<AuthData> | undefined, pathOrUrl: string, env?: ZapierEnv): HostCheck {
+	return checkCustomCallUrl(connectionApiBase(vendor, authData, env), pathOrUrl);
 }
 
 export function isAbsoluteUrl(url: string): boolean {

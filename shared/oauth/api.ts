@@ -69,3 +69,26 @@ export function connectionLabel(vendor: VendorDefinition, source: unknown): stri
 	}
 	return undefined;
 }
+
+/**
+ * Why an answer to the connection test is not a success, or undefined when it is: a 2xx whose body is a
+ * JSON object or array and no error envelope (`error`, `status: "error"`, `success: false`). An HTML page,
+ * an empty or truncated body, or a bare JSON value never passes, whatever its status.
+ */
+export function testAnswerProblem(status: number, body: string): string | undefined {
+	if (status < 200 || status >= 300) return `HTTP ${status}`;
+	const text = body.trim();
+	if (text.startsWith('<')) return 'an HTML page instead of JSON';
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		return text === '' ? 'an empty answer' : 'an answer that is not JSON';
+	}
+	if (!parsed || typeof parsed !== 'object') return 'a JSON value that is neither an object nor an array';
+	const record = (Array.isArray(parsed) ? parsed[0] : parsed) as Record<string, unknown> | undefined;
+	if (record && typeof record === 'object') {
+		if ((typeof record.error === 'string' && record.error.trim() !== '') || record.status === 'error' || record.success === false) return 'an error answer';
+	}
+	return undefined;
+}

@@ -16,16 +16,18 @@ export const MIN_SECRET_LENGTH = 4;
  * whatever the value is. Word-bounded on the left, so `status_code` or `error_code` is not masked.
  */
 const SECRET_FIELD_NAMES =
-	'access_token|refresh_token|id_token|client_secret|clientSecret|accessToken|refreshToken|password|api_key|apiKey|apikey|admin_hash|hash|token|code|secret|authorization';
+	'access_token|refresh_token|id_token|client_secret|clientSecret|accessToken|refreshToken|password|api_key|apiKey|apikey|admin_hash|hash|token|secret|authorization|code_verifier';
 const SECRET_FIELD = new RegExp(
 	`((?<![A-Za-z0-9_])"?(?:${SECRET_FIELD_NAMES})"?\\s*[:=]\\s*)("(?:[^"\\\\]|\\\\.)*"|'[^']*'|(?:(?:Bearer|Basic|Token)\\s+)?[^"&,\\s}\\]]+)`,
 	'gi',
 );
+/** An authorization code in a query or form (`code=...`); `"code": 401` in JSON is an ordinary status. */
+const CODE_PARAM = /((?<![A-Za-z0-9_])code=)([^&\s"'#]+)/gi;
 /** A credential after an HTTP auth scheme, wherever it is printed (`Authorization: Bearer abc`). */
 const AUTH_SCHEME_VALUE = /(\b(?:Bearer|Basic)\s+)([A-Za-z0-9._~+/=-]{4,})/g;
 
 /** Keys whose string values are secrets when collected from a credential or a token object. */
-const SECRET_KEY = /secret|token|password|passwd|api_?key|hash|^code$|authorization|signature/i;
+const SECRET_KEY = /secret|token|password|passwd|api_?key|hash|^code$|verifier|authorization|signature/i;
 /** Keys that match SECRET_KEY but hold public values (a token's type, a token URL, a lifetime). */
 const PUBLIC_KEY = /type|url|uri|expires|scope|placement|name|lifetime|method/i;
 
@@ -59,6 +61,7 @@ export function redactSecrets(text: string, secrets: ReadonlyArray<string | unde
 	}
 	return out
 		.replace(SECRET_FIELD, (_m, key: string) => `${key}${REDACTION_MASK}`)
+		.replace(CODE_PARAM, (_m, key: string) => `${key}${REDACTION_MASK}`)
 		.replace(AUTH_SCHEME_VALUE, (_m, scheme: string) => `${scheme}${REDACTION_MASK}`);
 }
 

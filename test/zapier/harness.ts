@@ -9,7 +9,7 @@ import { MOCK_CLIENT } from '../mocks/vendor-mocks';
 
 export const REDIRECT = 'https://zapier.com/dashboard/auth/oauth/return/App123CLIAPI/';
 export const VENDOR_IDS: VendorId[] = ['weekdone', 'worksection', 'worktual', 'webwork-tracker', 'wordapp'];
-const OVERRIDES = ['AUTHORIZE_URL', 'TOKEN_URL', 'REFRESH_URL', 'REVOKE_URL', 'API_BASE_URL', 'REDIRECT_URI'];
+const OVERRIDES = ['AUTHORIZE_URL', 'TOKEN_URL', 'REFRESH_URL', 'REVOKE_URL', 'API_BASE_URL', 'REDIRECT_URI', 'TRUSTED_ORIGINS', 'REQUEST_TIMEOUT_MS'];
 
 /** The integration's env as `zapier-platform env:set` would give it: the mock's client, no URL overrides. */
 export function resetEnv(): void {

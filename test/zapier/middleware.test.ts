@@ -169,37 +169,34 @@ describe('request details', () => {
 });
 
 describe('token safety and base URLs', () => {
-	test('a request to another host never carries the token', async () => {
+	test('a request to another host is refused before sending, so it never carries the token', async () => {
 		const h = harness('webwork-tracker');
-		let seen: Record<string, unknown> = {};
-		nock('https://elsewhere.example.test')
-			.get('/hook')
-			.query(true)
-			.reply(function () {
-				seen = { ...this.req.headers, path: this.req.path };
-				return [200, {}];
-			});
-		await h.run(async (z: { request: (o: object) => Promise<unknown> }) => z.request({ url: 'https://elsewhere.example.test/hook' }), { authData: authData('webwork-tracker', 'access-9') });
-		expect(seen).not.toHaveProperty('authorization');
-		expect(JSON.stringify(seen)).not.toContain('access-9');
+		const scope = nock('https://elsewhere.example.test').get('/hook').query(true).reply(200, {});
+		const error = await failure(
+			h.run(async (z: { request: (o: object) => Promise<unknown> }) => z.request({ url: 'https://elsewhere.example.test/hook' }), { authData: authData('webwork-tracker', 'access-9') }),
+		);
+		expect(error.message).toMatch(/WebWork Tracker: the request was refused before sending: the URL is not on the connection's API host/);
+		expect(scope.isDone()).toBe(false);
+		nock.cleanAll();
+		expectNoSecrets(error, ['access-9']);
 	});
 
-	test('Weekdone: a foreign host gets no ?token= either, and the API Request refuses full URLs', async () => {
+	test('Weekdone: a foreign host is refused, and the API Request refuses full URLs off the API host but takes its own', async () => {
 		const h = harness('weekdone');
-		let path = '';
-		nock('https://elsewhere.example.test')
-			.get('/hook')
-			.query(true)
-			.reply(function () {
-				path = this.req.path;
-				return [200, {}];
-			});
-		await h.run(async (z: { request: (o: object) => Promise<unknown> }) => z.request({ url: 'https://elsewhere.example.test/hook' }), { authData: authData('weekdone', 'access-9') });
-		expect(path).toBe('/hook');
-		const error = await failure(
-			h.run(h.app.creates.api_request.operation.perform, { authData: authData('weekdone', 'access-9'), inputData: { method: 'GET', path: 'https://elsewhere.example.test/x' } }),
+		const scope = nock('https://elsewhere.example.test').get('/hook').query(true).reply(200, {});
+		const refused = await failure(
+			h.run(async (z: { request: (o: object) => Promise<unknown> }) => z.request({ url: 'https://elsewhere.example.test/hook' }), { authData: authData('weekdone', 'access-9') }),
 		);
-		expect(error.message).toContain('Weekdone');
+		expect(refused.message).toContain('Weekdone: the request was refused before sending');
+		for (const path of ['https://elsewhere.example.test/x', 'http://api.weekdone.com/1/company', '//elsewhere.example.test/x', 'https://api.weekdone.com@elsewhere.example.test/x']) {
+			const error = await failure(h.run(h.app.creates.api_request.operation.perform, { authData: authData('weekdone', 'access-9'), inputData: { method: 'GET', path } }));
+			expect(error.message).toContain('Weekdone: the Path was refused before sending');
+		}
+		expect(scope.isDone()).toBe(false);
+		nock.cleanAll();
+		const mock = strictVendorMock('weekdone').expectApiCall({ method: 'GET', path: '/company', token: 'access-9', reply: { status: 'ok', data: {} } });
+		await h.run(h.app.creates.api_request.operation.perform, { authData: authData('weekdone', 'access-9'), inputData: { method: 'GET', path: 'https://api.weekdone.com/1/company' } });
+		mock.done();
 	});
 
 	test('Worksection calls go to the account host from the token response', async () => {

@@ -31,6 +31,8 @@ async function connect(id: VendorId) {
 		TOKEN_URL: client.urls.token,
 		REFRESH_URL: client.urls.refresh,
 		API_BASE_URL: client.urls.api,
+		// the operator's explicit trust for the sandbox's loopback account_url (shared/oauth/hosts.ts)
+		TRUSTED_ORIGINS: sandbox.url,
 	};
 	for (const [name, value] of Object.entries(env)) if (value) process.env[name] = value;
 	const h = harness(id);

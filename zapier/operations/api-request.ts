@@ -1,7 +1,7 @@
 import type { Bundle, Create, HttpRequestOptions, ZObject } from 'zapier-platform-core';
 
 import type { VendorDefinition } from '../../shared/types';
-import { isAbsoluteUrl } from '../urls';
+import { checkApiTarget } from '../urls';
 import { asObject } from './results';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -18,7 +18,8 @@ function parseBody(z: ZObject, vendor: VendorDefinition, text: unknown): unknown
 
 /**
  * "API Request": any call to the vendor's API with the connection's token, for endpoints no action covers.
- * Only paths relative to the API base are accepted, so the token never leaves the vendor's host.
+ * It follows the one custom-call rule (shared/oauth/hosts.ts), as n8n's Custom API Call does: a path relative
+ * to the API base, or a full URL on the connection's API origin; anything else is refused before sending.
  */
 export function apiRequestCreate(vendor: VendorDefinition): Create {
 	const base = vendor.api.baseUrl.url;
@@ -27,12 +28,13 @@ export function apiRequestCreate(vendor: VendorDefinition): Create {
 		const input = bundle.inputData;
 		const method: Method = METHODS.includes(input.method as Method) ? (input.method as Method) : 'GET';
 		const path = typeof input.path === 'string' ? input.path.trim() : '';
-		if (isAbsoluteUrl(path) || path.startsWith('//')) {
-			throw new z.errors.Error(`${vendor.displayName}: the Path must be relative to the API base, not a full URL`, 'invalid_input', 400);
+		const target = checkApiTarget(vendor, bundle.authData, path);
+		if (!target.ok) {
+			throw new z.errors.Error(`${vendor.displayName}: the Path was refused before sending: ${target.reason}`, 'invalid_input', 400);
 		}
 		const body = parseBody(z, vendor, input.body);
-		const request: HttpRequestOptions & { url: string } = { method, url: path, params: (input.query as Record<string, string>) ?? {} };
-		// relative URL: the app's beforeRequest adds the API base and the token
+		const request: HttpRequestOptions & { url: string } = { method, url: target.url, params: (input.query as Record<string, string>) ?? {} };
+		// the app's beforeRequest checks the URL again and adds the token
 		if (body !== undefined && input.body_format === 'form') request.form = body;
 		else if (body !== undefined) request.json = body;
 		const response = await z.request(request);
@@ -52,7 +54,7 @@ export function apiRequestCreate(vendor: VendorDefinition): Create {
 					key: 'path',
 					label: 'Path',
 					required: false,
-					helpText: `Relative to the API base (${base}), e.g. \`${example.path || '/'}\`. Full URLs are refused.`,
+					helpText: `Relative to the API base (${base}), e.g. \`${example.path || '/'}\`. A full URL must be on the API's own host; others are refused.`,
 				},
 				{ key: 'query', label: 'Query Parameters', required: false, dict: true },
 				{ key: 'body', label: 'Body', required: false, type: 'text', helpText: 'JSON. Ignored for GET.' },

@@ -1,0 +1,135 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+
+import { collectSecrets, isTimeoutFailure, redactSecrets, VendorAuthError } from '../shared/oauth';
+import type { VendorDefinition } from '../shared/types';
+import { zapierEnv } from './env';
+
+/**
+ * Every error leaving the app is redacted with the connection's actual secret values, so a vendor or a
+ * transport that echoes a token (Weekdone's `?token=` in a node-fetch "request to … failed" message) never
+ * shows it to the user or to Zapier's error log.
+ */
+
+/** Errors core raises by name and acts on (refresh, reconnect, throttling, halting): they keep their class. */
+const PLATFORM_ERROR_NAMES = new Set([
+	'AppError',
+	'ResponseError',
+	'ThrottledError',
+	'CheckError',
+	'DehydrateError',
+	'ExpiredAuthError',
+	'HaltedError',
+	'MethodDoesNotExist',
+	'NotImplementedError',
+	'RefreshAuthError',
+	'RequireModuleError',
+	'StashedBundleError',
+	'StopRequestError',
+	'DuplicateError',
+]);
+
+/** The secret values in play for one invocation: authData tokens, the code and PKCE verifier, the client secret. */
+export function bundleSecrets(bundle: Partial<Bundle> | undefined): string[] {
+	const input = (bundle?.inputData ?? {}) as Record<string, unknown>;
+	return collectSecrets(bundle?.authData, { code: input.code, code_verifier: input.code_verifier }, { client_secret: zapierEnv().clientSecret });
+}
+
+/** Redacts a text; a JSON text (core's AppError and ThrottledError messages) is redacted value by value so it stays JSON. */
+export function redactText(text: string, secrets: readonly string[]): string {
+	if (/^[[{]/.test(text)) {
+		try {
+			return JSON.stringify(redactValue(JSON.parse(text), secrets));
+		} catch {
+			// not JSON after all: redact as plain text
+		}
+	}
+	return redactSecrets(text, secrets);
+}
+
+function redactValue(value: unknown, secrets: readonly string[]): unknown {
+	if (typeof value === 'string') return redactSecrets(value, secrets);
+	if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, redactValue(item, secrets)]));
+	}
+	return value;
+}
+
+/** A URL's query may carry a token (Weekdone); transport messages quote URLs, so queries are dropped first. */
+function withoutQueries(text: string): string {
+	return text.replace(/(https?:\/\/[^\s?#"']*)[?#][^\s"']*/g, '$1');
+}
+
+/**
+ * The error to throw instead of `error`: platform errors keep their class with message and stack redacted;
+ * the lifecycle's VendorAuthError and any transport or other failure become a z.errors.Error that names
+ * the vendor and the cause (a timeout says so).
+ */
+export function safeError(z: ZObject, vendor: VendorDefinition, error: unknown, secrets: readonly string[]): Error {
+	const name = vendor.displayName;
+	if (error instanceof Error && PLATFORM_ERROR_NAMES.has(error.name)) {
+		error.message = redactText(error.message, secrets);
+		if (error.stack) error.stack = redactSecrets(withoutQueries(error.stack), secrets);
+		return error;
+	}
+	if (error instanceof VendorAuthError || (error instanceof Error && error.name === 'VendorAuthError')) {
+		const auth = error as VendorAuthError;
+		return new z.errors.Error(redactSecrets(auth.message, secrets), auth.oauthError ?? auth.cause_, auth.status);
+	}
+	if (isTimeoutFailure(error)) {
+		return new z.errors.Error(`${name}: the request did not get an answer in time; try again later`, 'timeout', 504);
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	const text = redactSecrets(withoutQueries(message), secrets).slice(0, 300);
+	return new z.errors.Error(text.startsWith(`${name}:`) ? text : `${name}: the request failed: ${text}`, 'request_failed', 502);
+}
+
+type AppMethod = (z: ZObject, bundle: Bundle) => unknown;
+
+/** Wraps one app method so whatever it throws passes through `safeError` with that invocation's secrets. */
+export function redactingErrors<F extends AppMethod>(vendor: VendorDefinition, method: F): F {
+	const wrapped = async (z: ZObject, bundle: Bundle) => {
+		try {
+			return await method(z, bundle);
+		} catch (error) {
+			throw safeError(z, vendor, error, bundleSecrets(bundle));
+		}
+	};
+	return wrapped as unknown as F;
+}
+
+/** Method names core calls on triggers, creates, searches and authentication. */
+const METHOD_KEYS = new Set([
+	'perform',
+	'performList',
+	'performSubscribe',
+	'performUnsubscribe',
+	'performResume',
+	'performGet',
+	'test',
+	'connectionLabel',
+	'authorizeUrl',
+	'getAccessToken',
+	'refreshAccessToken',
+	'inputFields',
+	'outputFields',
+]);
+
+/**
+ * Wraps every app method found under the given definition parts (also dynamic-field functions in
+ * inputFields/outputFields arrays), in place, and returns the same object.
+ */
+export function redactAllErrors<T>(vendor: VendorDefinition, definition: T): T {
+	const visit = (node: unknown, depth: number): void => {
+		if (!node || typeof node !== 'object' || depth > 6) return;
+		const record = node as Record<string, unknown>;
+		for (const [key, value] of Object.entries(record)) {
+			if (typeof value === 'function' && METHOD_KEYS.has(key)) record[key] = redactingErrors(vendor, value as AppMethod);
+			else if (Array.isArray(value) && METHOD_KEYS.has(key)) {
+				record[key] = value.map((item) => (typeof item === 'function' ? redactingErrors(vendor, item as AppMethod) : item));
+			} else visit(value, depth + 1);
+		}
+	};
+	visit(definition, 0);
+	return definition;
+}
