@@ -24,7 +24,11 @@ export const wordapp: VendorDefinition = {
 			pkce: false,
 		},
 		token: {
-			url: { url: 'https://app.wordapp.com/oauth/token', documented: true },
+			url: {
+				url: 'https://app.wordapp.com/oauth/token',
+				documented: false,
+				note: 'the doc lists the token request fields but names no URL; Doorkeeper default path, as the token response is Doorkeeper\'s',
+			},
 			clientAuth: 'body', // doc: client_id / client_secret listed as form fields
 			paramNames: { ...RFC_TOKEN_PARAMS },
 			grantTypes: { ...RFC_GRANT_TYPES },
@@ -56,7 +60,10 @@ export const wordapp: VendorDefinition = {
 		},
 		tokenPlacement: { in: 'header', name: 'Authorization', prefix: 'Bearer ' }, // token_type bearer
 		headers: { 'X-Api-Version': 'application/vnd.wordapp-v1+json' }, // doc: X-Api-Version header; value from Wordapp's own WP plugin
-		testRequest: { method: 'GET', path: '/me' }, // not documented: the sandbox serves it; real accounts should use token info
+		// The doc names no API resource. Doorkeeper's token info (GET /oauth/token/info, beside the token URL) is the
+		// request least likely to be wrong: the token response is Doorkeeper's, and Doorkeeper serves it by default.
+		// Still an assumption; a failure tells the user which URL to set (API Base URL).
+		testRequest: { method: 'GET', path: '../../oauth/token/info' },
 		expiredTokenStatus: 401, // doc: "401 Unauthorized" for invalid tokens
 		connectionLabelPaths: ['email', 'name', 'resource_owner_id'],
 	},

@@ -104,7 +104,8 @@ export const VENDORS: VendorCase[] = [
 		id: 'worksection',
 		nodeType: 'n8n-nodes-worktools.worksection',
 		oauth2: { credentialType: 'worksectionOAuth2Api', needsRedirectUri: false, refreshes: true, rotates: true },
-		testCall: customCall({ method: 'GET', path: '', query: { action: 'me' } }),
+		// action=me is not in Worksection's documents (the sandbox's worksection-action-me assumption stays off).
+		testCall: customCall({ method: 'GET', path: '', query: { action: 'get_projects' } }),
 		checkTestCall: field('status', 'ok'),
 		alternatives: [
 			{
@@ -169,12 +170,12 @@ export const VENDORS: VendorCase[] = [
 		id: 'wordapp',
 		nodeType: 'n8n-nodes-worktools.wordapp',
 		oauth2: { credentialType: 'wordappOAuth2Api', needsRedirectUri: false, refreshes: true, rotates: true },
-		testCall: customCall({ method: 'GET', path: '/me' }),
-		checkTestCall: itemsWith(1, 'id'),
+		// No document names an API resource; Doorkeeper's token info is the connection test (wordapp-token-info).
+		testCall: operation('token', 'getInfo'),
+		checkTestCall: itemsWith(1, 'scope'),
 		alternatives: [
 			{
 				credentialType: 'wordappClientCredentialsOAuth2Api',
-				// No resource owner behind a client-credentials token, so /me is 403: use the token info instead.
 				good: () => client('wordapp'),
 				bad: () => ({ ...client('wordapp'), clientSecret: 'wrong-secret' }),
 				action: operation('token', 'getInfo'),
@@ -183,7 +184,7 @@ export const VENDORS: VendorCase[] = [
 				credentialType: 'wordappPasswordApi',
 				good: () => ({ username: 'sandbox@example.com', password: 'Sandbox-pass-1', ...client('wordapp') }),
 				bad: () => ({ username: 'sandbox@example.com', password: 'Wrong-pass-1', ...client('wordapp') }),
-				action: customCall({ method: 'GET', path: '/me' }),
+				action: operation('token', 'getInfo'),
 			},
 		],
 		// Wordapp's public API documents only its OAuth server: token info as the read, revoke as the write.

@@ -23,6 +23,8 @@ export interface WorkflowNode {
 	position: [number, number];
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, { id: string; name: string }>;
+	/** Webhook trigger nodes carry one, as the editor gives them. */
+	webhookId?: string;
 }
 
 export interface WorkflowSpec {
@@ -78,6 +80,13 @@ export class N8nClient {
 
 	async credentialTypeNames(): Promise<string[]> {
 		return this.typeNames('/types/credentials.json');
+	}
+
+	/** Credential type descriptions as the editor gets them (properties merged over the parents). */
+	async credentialTypes(): Promise<{ name: string; properties?: { name: string; type: string; displayName: string }[] }[]> {
+		const res = await this.http.request('GET', `${this.baseUrl}/types/credentials.json`);
+		if (res.status !== 200) throw new Error(`GET /types/credentials.json: HTTP ${res.status}: ${snippet(res.text)}`);
+		return jsonBody<{ name: string; properties?: { name: string; type: string; displayName: string }[] }[]>(res);
 	}
 
 	async createCredential(name: string, type: string, data: Record<string, unknown>): Promise<CredentialRef> {

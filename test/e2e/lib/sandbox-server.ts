@@ -12,8 +12,19 @@ export interface SandboxServerOptions {
 	autoApprove: boolean;
 	/** Access-token lifetime override in seconds. */
 	accessTtlSeconds?: number;
+	/** Lenient switches to turn on (sandbox/assumptions.ts); the sandbox is strict to the vendor documents without them. */
+	assumptions?: readonly string[];
+	/** Exact redirect URIs the sandbox apps register (n8n's OAuth callback); none keeps the sandbox defaults. */
+	redirectUris?: readonly string[];
 	/** Called right after spawning, so callers can register the process for cleanup. */
 	onStarted?: (child: ManagedProcess) => void;
+}
+
+/** GET /__sandbox/assumptions: which switches are on, and which of them a request actually needed. */
+export interface AssumptionsReport {
+	known: Record<string, { vendor: string; accepts: string; why: string }>;
+	enabled: string[];
+	exercised: Record<string, { count: number; first: string }>;
 }
 
 export type SandboxStats = Record<string, number>;
@@ -32,6 +43,8 @@ export class SandboxServer {
 		const args = [join(options.root, 'build/sandbox/main.js'), '--port', String(options.port), '--host', '127.0.0.1', '--verbose'];
 		if (options.autoApprove) args.push('--auto-approve');
 		if (options.accessTtlSeconds !== undefined) args.push('--access-ttl', String(options.accessTtlSeconds));
+		if (options.assumptions && options.assumptions.length > 0) args.push('--assume', options.assumptions.join(','));
+		for (const uri of options.redirectUris ?? []) args.push('--redirect-uri', uri);
 		const child = ManagedProcess.start({
 			name: 'sandbox',
 			command: process.execPath,
@@ -72,6 +85,10 @@ export class SandboxServer {
 	/** The sandbox's request log for one vendor (secrets redacted), for failure messages. */
 	async log(vendor: string): Promise<unknown[]> {
 		return (await this.control('GET', `/__sandbox/log?vendor=${encodeURIComponent(vendor)}`)) as unknown[];
+	}
+
+	async assumptions(): Promise<AssumptionsReport> {
+		return (await this.control('GET', '/__sandbox/assumptions')) as AssumptionsReport;
 	}
 
 	async stop(): Promise<void> {

@@ -11,6 +11,7 @@ import { installPackedPackage } from './package-install';
 import { freePort } from './ports';
 import type { Runtime } from './runtime';
 import { SandboxServer } from './sandbox-server';
+import { PACKAGE_ASSUMPTIONS } from '../assumptions';
 
 export interface StackOptions {
 	root: string;
@@ -58,6 +59,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 	await timed('package', () => installPackedPackage(options.root, runDir, userFolder));
 
 	const sandboxPort = options.sandboxPort ?? (await freePort());
+	// n8n's port first: the sandbox apps register its exact OAuth callback, as a vendor app would.
+	const n8nPort = options.n8nPort ?? (await freePort([sandboxPort]));
 	const sandbox = await timed('sandbox start', () =>
 		SandboxServer.start({
 			root: options.root,
@@ -65,12 +68,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 			runDir,
 			autoApprove: options.autoApprove,
 			accessTtlSeconds: options.accessTtlSeconds,
+			assumptions: PACKAGE_ASSUMPTIONS,
+			redirectUris: [`http://127.0.0.1:${n8nPort}/rest/oauth2-credential/callback`],
 			onStarted: (child) => options.cleanup.add(child),
 		}),
 	);
-	options.log(`sandbox ${sandbox.url} (pid ${sandbox.process.pid})`);
+	options.log(`sandbox ${sandbox.url} (pid ${sandbox.process.pid}); assumptions on: ${PACKAGE_ASSUMPTIONS.join(', ')}`);
 
-	const n8nPort = options.n8nPort ?? (await freePort([sandboxPort]));
 	const brokerPort = await freePort([sandboxPort, n8nPort]);
 	options.log(`starting n8n on port ${n8nPort} (task broker ${brokerPort})`);
 	const n8n = await timed('n8n start', () =>
