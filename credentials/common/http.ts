@@ -3,6 +3,13 @@ import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 import type { HttpClient } from '../../shared/oauth/http';
 
 /**
+ * How long our n8n code waits for any one vendor answer (API calls and the token requests it makes itself).
+ * n8n's own default is 300 s (axios, @n8n/backend-network); a vendor silent for a minute is down, and a
+ * workflow should fail with a clear error instead of hanging that long.
+ */
+export const N8N_REQUEST_TIMEOUT_MS = 60_000;
+
+/**
  * The shared lifecycle's HttpClient on top of n8n's own request helper: raw text in, raw text out, no
  * status errors, so the lifecycle parses and redacts the vendor's answer itself.
  */
@@ -17,6 +24,7 @@ export function n8nHttpClient(helpers: IHttpRequestHelper['helpers']): HttpClien
 			encoding: 'text',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			timeout: request.timeoutMs ?? N8N_REQUEST_TIMEOUT_MS,
 		};
 		const response = (await helpers.httpRequest(options)) as { body: unknown; headers: Record<string, unknown>; statusCode: number };
 		const headers: Record<string, string | undefined> = {};

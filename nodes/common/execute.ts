@@ -13,6 +13,7 @@ import type { OperationDefinition } from '../../shared/operations/types';
 import { credentialTypeOf, sendCatalogueRequest, type VendorNodeSpec } from './api';
 import { collectionOf, CUSTOM_API_CALL, isTopLevel } from './description';
 import { revokeWithConnection } from './revoke';
+import { connectionSecrets, scrubError } from '../shared/redaction';
 import { toNodeApiError } from '../shared/transport';
 
 type Row = Record<string, unknown>;
@@ -110,7 +111,12 @@ export async function executeVendorNode(this: IExecuteFunctions, spec: VendorNod
 				for (const row of rows) returnData.push({ json: row as IDataObject, pairedItem: { item: itemIndex } });
 			});
 		} catch (error) {
-			const failure = error instanceof NodeApiError || error instanceof NodeOperationError ? error : toNodeApiError(this.getNode(), spec.vendor, error);
+			// Whatever threw, the connection's own secret values never reach the output or the error shown.
+			const secrets = connectionSecrets(await this.getCredentials(credentialTypeOf.call(this, spec, itemIndex)).catch(() => undefined));
+			const failure = scrubError(
+				error instanceof NodeApiError || error instanceof NodeOperationError ? error : toNodeApiError(this.getNode(), spec.vendor, error, secrets),
+				secrets,
+			);
 			if (this.continueOnFail()) {
 				returnData.push({ json: { error: failure.message, ...(failure.description ? { description: failure.description } : {}) } as JsonObject, pairedItem: { item: itemIndex } });
 				continue;

@@ -2,6 +2,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { FIELD, n8nHttpClient } from '../../credentials/common';
 import { revokeToken } from '../../shared/oauth/lifecycle';
+import { connectionSecrets } from '../shared/redaction';
+import { toNodeApiError } from '../shared/transport';
 import type { VendorNodeSpec } from './api';
 
 /**
@@ -20,5 +22,9 @@ export async function revokeWithConnection(
 	const accessToken = [tokenData.access_token, credentials[FIELD.accessToken]].find((t): t is string => typeof t === 'string' && t !== '');
 	if (!accessToken) throw new Error(`The ${spec.vendor.displayName} credential holds no access token to revoke`);
 	const text = (field: string) => (typeof credentials[field] === 'string' && credentials[field] !== '' ? (credentials[field] as string) : undefined);
-	await revokeToken(n8nHttpClient(this.helpers), spec.vendor, { clientId: text(FIELD.clientId), clientSecret: text(FIELD.clientSecret), revokeUrl: text(FIELD.revokeUrl) }, { accessToken });
+	try {
+		await revokeToken(n8nHttpClient(this.helpers), spec.vendor, { clientId: text(FIELD.clientId), clientSecret: text(FIELD.clientSecret), revokeUrl: text(FIELD.revokeUrl) }, { accessToken });
+	} catch (error) {
+		throw toNodeApiError(this.getNode(), spec.vendor, error, connectionSecrets(credentials));
+	}
 }

@@ -14,11 +14,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { adminBaseUrl, FIELD, needsPrefixChoice } from '../../credentials/common';
-import { apiAuthParts, apiBaseUrl, joinUrl, readPath } from '../../shared/oauth/api';
-import { redact } from '../../shared/oauth/errors';
+import { adminBaseUrl, FIELD, N8N_REQUEST_TIMEOUT_MS, needsPrefixChoice } from '../../credentials/common';
+import { apiAuthParts, apiBaseUrl, readPath } from '../../shared/oauth/api';
 import { encodeForm, FORM_CONTENT_TYPE } from '../../shared/oauth/http';
 import type { AlternativeAuth, TokenPlacement, VendorDefinition } from '../../shared/types';
+import { causeChain, failureCause, notJson } from './failures';
+import { connectionSecrets, redactText, scrubError } from './redaction';
+import { checkedApiBase, isRefusedTarget, requestUrl } from './targets';
 
 export type VendorRequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -118,18 +120,6 @@ function text(credentials: ICredentialDataDecryptedObject, field: string): strin
 	return typeof value === 'string' ? value : '';
 }
 
-/** The error and every `cause` under it, once each (n8n wraps request errors several levels deep). */
-function* causeChain(error: unknown): Generator<Record<string, unknown>> {
-	const seen = new Set<unknown>();
-	let current: unknown = error;
-	while (current && typeof current === 'object' && !seen.has(current)) {
-		seen.add(current);
-		const record = current as Record<string, unknown>;
-		yield record;
-		current = record.cause;
-	}
-}
-
 function statusOf(error: unknown): number | undefined {
 	for (const e of causeChain(error)) {
 		const response = e.response as Record<string, unknown> | undefined;
@@ -191,13 +181,15 @@ const normalised = new WeakSet<object>();
  * original error (with request headers, URLs and bodies that hold tokens) is never attached, and the text
  * is passed through the shared redaction.
  */
-export function toNodeApiError(node: INode, vendor: VendorDefinition, error: unknown): NodeApiError {
-	if (error && typeof error === 'object' && normalised.has(error)) return error as NodeApiError;
+export function toNodeApiError(node: INode, vendor: VendorDefinition, error: unknown, secrets: readonly string[] = []): NodeApiError {
+	if (error && typeof error === 'object' && normalised.has(error)) return scrubError(error as NodeApiError, secrets);
 	const status = statusOf(error);
 	const body = responseBodyOf(error);
 	const fromVendor = vendorMessage(body) ?? lifecycleMessage(error, vendor);
+	const cause = failureCause(error, status, body, N8N_REQUEST_TIMEOUT_MS);
 	const own = error instanceof Error ? error.message : typeof error === 'string' ? error : 'unknown error';
-	const what = redact(fromVendor ?? own).slice(0, 300);
+	// The connection's own secret values are masked, not only token-looking fields (shared/oauth/redact.ts).
+	const what = redactText(cause && fromVendor ? `${cause}: ${fromVendor}` : (fromVendor ?? cause ?? own), secrets).slice(0, 300);
 	let hint = '';
 	if (status === vendor.api.expiredTokenStatus) {
 		hint = vendor.oauth2.refresh
@@ -212,7 +204,7 @@ export function toNodeApiError(node: INode, vendor: VendorDefinition, error: unk
 		description,
 		...(status ? { httpCode: String(status) } : {}),
 	});
-	normalised.add(apiError);
+	normalised.add(scrubError(apiError, secrets));
 	return apiError;
 }
 
@@ -233,10 +225,11 @@ function normaliseUrl(url: string): string {
 function buildOptions(vendor: VendorDefinition, base: string, request: VendorRequest): IHttpRequestOptions {
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: normaliseUrl(joinUrl(base, request.path)),
+		url: normaliseUrl(requestUrl(vendor, base, request.path)),
 		headers: { Accept: 'application/json', ...vendor.api.headers },
 		qs: { ...(request.qs ?? {}) },
 		json: true,
+		timeout: N8N_REQUEST_TIMEOUT_MS,
 	};
 	if (request.body !== undefined) {
 		if (request.bodyFormat === 'form') {
@@ -380,9 +373,11 @@ export async function vendorApiRequest(
 ): Promise<unknown> {
 	const node = this.getNode();
 	let response: unknown;
+	let secrets: string[] = [];
 	try {
 		const auth = authOf(vendor, credentialType);
 		const credentials = await this.getCredentials(credentialType);
+		secrets = connectionSecrets(credentials);
 		if (auth.kind === 'adminApiKey') {
 			const options = buildOptions(vendor, adminBaseUrl(text(credentials, FIELD.accountUrl), auth.basePath), request);
 			response = await this.helpers.httpRequestWithAuthentication.call(this, credentialType, options);
@@ -391,18 +386,25 @@ export async function vendorApiRequest(
 			response = await this.helpers.httpRequestWithAuthentication.call(this, credentialType, options);
 		} else {
 			const tokenData = tokenDataOf(credentials);
-			const options = buildOptions(vendor, apiBaseUrl(vendor, tokenData, text(credentials, FIELD.apiBaseUrl)), request);
+			const options = buildOptions(vendor, checkedApiBase(vendor, tokenData, text(credentials, FIELD.apiBaseUrl)), request);
 			const oAuth2 = oAuth2OptionsFor(vendor, credentialType, credentials);
 			response = n8nCanSign(vendor.api.tokenPlacement)
 				? await sendSignedByN8n.call(this, vendor, credentialType, credentials, options, oAuth2)
 				: await sendWithOwnPlacement.call(this, vendor, credentialType, credentials, options, oAuth2);
 		}
 	} catch (error) {
-		throw toNodeApiError(node, vendor, error);
+		// A refresh during the call may have saved new tokens: mask those too.
+		secrets = [...secrets, ...connectionSecrets(await this.getCredentials(credentialType).catch(() => undefined))];
+		if (isRefusedTarget(error)) throw scrubError(new NodeOperationError(node, redactText(error.message, secrets)), secrets);
+		throw toNodeApiError(node, vendor, error, secrets);
 	}
 	const envelope = envelopeError(response);
 	if (envelope) {
-		throw toNodeApiError(node, vendor, { message: envelope.message ?? 'the request failed', httpCode: 200, vendorBody: envelope.body });
+		throw toNodeApiError(node, vendor, { message: envelope.message ?? 'the request failed', httpCode: 200, vendorBody: envelope.body }, secrets);
 	}
+	// Every vendor API here answers JSON: an HTML page, cut-short or bare text, or an empty answer to a read is a failure.
+	const empty = response === undefined || response === null || response === '';
+	const shape = empty ? (request.method === 'GET' ? 'an empty body' : undefined) : notJson(response);
+	if (shape) throw toNodeApiError(node, vendor, { message: `answered with ${shape}`, httpCode: 200, vendorBody: response }, secrets);
 	return response;
 }

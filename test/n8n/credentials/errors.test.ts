@@ -55,7 +55,7 @@ test('a 500 whose body echoes the token: vendor message kept, token masked, no r
 	const error = await run(engine, vendors['webwork-tracker'], 'webworkTrackerOAuth2Api', ref.id, { method: 'GET', path: '/workspaces' }).catch((e: unknown) => e);
 	mock.done();
 	expect(error).toBeInstanceOf(NodeApiError);
-	expect(error).toMatchObject({ httpCode: '500', message: 'WebWork Tracker (HTTP 500): boom; token=[redacted] was rejected' });
+	expect(error).toMatchObject({ httpCode: '500', message: 'WebWork Tracker (HTTP 500): server error: boom; token=[redacted] was rejected' });
 	expectNoSecrets(error);
 });
 
@@ -99,7 +99,7 @@ test('404 and 429 keep the vendor message and status', async () => {
 	});
 	await expect(run(engine, vendors.wordapp, 'wordappOAuth2Api', ref.id, { method: 'GET', path: '/projects' })).rejects.toMatchObject({
 		httpCode: '429',
-		message: 'Wordapp (HTTP 429): Slow down',
+		message: 'Wordapp (HTTP 429): rate limited (too many requests): Slow down',
 	});
 	mock.done();
 });
