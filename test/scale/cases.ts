@@ -1,0 +1,85 @@
+import type { N8nClient, CredentialRef } from '../e2e/lib/n8n-client';
+import { VENDORS, oauth2ClientData, type OutputCheck } from '../e2e/vendors';
+import type { NodeAction } from '../e2e/lib/workflow';
+
+/**
+ * Every credential type of the package whose token is refreshed or renewed, with how the race creates and
+ * connects it and the Custom API Call / operation each run makes. Built from test/e2e/vendors.ts, so a
+ * vendor added there is raced here too.
+ */
+export interface RaceCase {
+	/** Sandbox vendor id (token requests are counted per vendor). */
+	vendor: string;
+	credentialType: string;
+	nodeType: string;
+	action: NodeAction;
+	check: OutputCheck;
+	/** Whether each refresh spends the refresh token (a second refresh with the old one is invalid_grant). */
+	rotates: boolean;
+	/** Creates the credential and makes it usable (OAuth2 connect; other grants get their token on first use). */
+	create(client: N8nClient, label: string, sandboxUrl: string): Promise<CredentialRef>;
+	/** Token-endpoint paths of the vendor on the sandbox (sandbox/control.ts ENDPOINTS): what one token request hits. */
+	tokenPaths: string[];
+	/** Set when the race is known to fail for a reason outside the transport: reported, not gating (see KNOWN_LIMITS). */
+	knownLimit?: string;
+}
+
+/**
+ * Named, switchable exceptions (run.ts --strict makes them gate). wordappPasswordApi renews in the credential's
+ * preAuthentication, which n8n runs without any lock (n8n-core request-helpers/authentication.ts: a 401 calls
+ * preAuthentication in every run); each Wordapp password grant invalidates the previous token (Wordapp's doc:
+ * "The previous token will be invalidated"), so parallel renewals revoke each other. Fixing it needs n8n's
+ * refresh lock, i.e. a credential that extends oAuth2Api, not a change in the node transport.
+ */
+export const KNOWN_LIMITS: Record<string, string> = {
+	wordappPasswordApi: 'n8n runs preAuthentication renewals without a lock; parallel Wordapp password grants revoke each other',
+};
+
+const TOKEN_PATHS: Record<string, string[]> = {
+	weekdone: ['/weekdone/oauth_token'],
+	worksection: ['/worksection/oauth2/token', '/worksection/oauth2/refresh'],
+	'webwork-tracker': ['/webwork-tracker/oauth/token'],
+	wordapp: ['/wordapp/oauth/token'],
+};
+
+const nonEmpty: OutputCheck = (items) => (items.length > 0 ? undefined : 'the node returned no items');
+
+/** Grants that renew: everything but permanent tokens (Worktual), personal tokens and signed admin keys. */
+const RENEWING_ALTERNATIVES = /ClientCredentialsOAuth2Api$|PasswordApi$/;
+
+export function raceCases(): RaceCase[] {
+	const cases: RaceCase[] = [];
+	for (const vendor of VENDORS) {
+		if (!vendor.oauth2.refreshes) continue;
+		const tokenPaths = TOKEN_PATHS[vendor.id];
+		if (!tokenPaths) throw new Error(`test/scale/cases.ts: no token paths for ${vendor.id}`);
+		cases.push({
+			vendor: vendor.id,
+			credentialType: vendor.oauth2.credentialType,
+			nodeType: vendor.nodeType,
+			action: vendor.testCall,
+			check: vendor.checkTestCall,
+			rotates: vendor.oauth2.rotates,
+			tokenPaths,
+			create: async (client, label) => {
+				const credential = await client.createCredential(label, vendor.oauth2.credentialType, oauth2ClientData(vendor, client.oauthCallbackUrl));
+				await client.connectOAuth2(credential.id);
+				return credential;
+			},
+		});
+		for (const alt of vendor.alternatives.filter((a) => RENEWING_ALTERNATIVES.test(a.credentialType))) {
+			cases.push({
+				vendor: vendor.id,
+				credentialType: alt.credentialType,
+				nodeType: vendor.nodeType,
+				action: alt.action,
+				check: nonEmpty,
+				rotates: false,
+				tokenPaths,
+				knownLimit: KNOWN_LIMITS[alt.credentialType],
+				create: async (client, label, sandboxUrl) => await client.createCredential(label, alt.credentialType, alt.good(sandboxUrl)),
+			});
+		}
+	}
+	return cases;
+}
