@@ -11,7 +11,10 @@ export function isVendorId(value: unknown): value is VendorId {
 export interface RegisteredClient {
 	clientId: string;
 	clientSecret: string;
-	/** Extra registered redirect URIs on top of the defaults; a trailing `*` matches any suffix. */
+	/**
+	 * Registered redirect URIs, matched exactly ("Must match exactly", WebWork; "must match the Redirect
+	 * URL specified in the application settings", Weekdone). Per-vendor extras on top of the shared list.
+	 */
 	redirectUris?: string[];
 }
 
@@ -27,8 +30,16 @@ export const SANDBOX_CLIENTS: Readonly<Record<VendorId, RegisteredClient>> = {
 	wordapp: defaultClient('wordapp'),
 };
 
-/** Registered for every client besides loopback URLs (Zapier's OAuth return URL). */
-export const ZAPIER_REDIRECT_PATTERN = 'https://zapier.com/dashboard/auth/oauth/return/*';
+/**
+ * Registered for every sandbox app unless the sandbox is started with its own list: a default local n8n's
+ * OAuth callback (both host spellings) and one Zapier app's return URL. Plain-http URIs still fail for
+ * Worksection, which demands HTTPS, unless the worksection-http-redirect assumption is on.
+ */
+export const DEFAULT_REDIRECT_URIS: readonly string[] = [
+	'http://localhost:5678/rest/oauth2-credential/callback',
+	'http://127.0.0.1:5678/rest/oauth2-credential/callback',
+	'https://zapier.com/dashboard/auth/oauth/return/App1CLIAPI/',
+];
 
 export const WEBWORK_PAT = 'sandbox-webwork-pat';
 export const WORKTUAL_PRIVATE_TOKEN = 'sandbox-worktual-private-token';

@@ -1,4 +1,5 @@
 // Test-only endpoints under /__sandbox/ (never part of any vendor's surface).
+import { ASSUMPTIONS, parseAssumptionNames } from './assumptions';
 import { VENDOR_IDS, WEBWORK_PAT, WORDAPP_USER, WORKSECTION_ADMIN_KEY, WORKTUAL_PRIVATE_TOKEN, isVendorId, type VendorId } from './clients';
 import { sendJson } from './http/respond';
 import type { RequestContext, Router } from './router';
@@ -49,6 +50,47 @@ export function registerControl(router: Router, state: SandboxState): void {
 		state.tokenDelayMs.set(vendor, ms);
 		sendJson(ctx.res, 200, { vendor, tokenDelayMs: ms });
 	});
+
+	// Lenient switches (sandbox/assumptions.ts): which exist, which are on, which requests needed one.
+	router.get('/__sandbox/assumptions', (ctx) => sendJson(ctx.res, 200, { known: ASSUMPTIONS, ...state.options.assumptions.report() }));
+	// ?enable=a,b&disable=c (or the same fields in a form body); `all` names every switch.
+	router.post('/__sandbox/assumptions', (ctx) => {
+		const field = (name: string) => [ctx.query.get(name) ?? '', ctx.body.fields[name] ?? ''];
+		let enable, disable;
+		try {
+			enable = parseAssumptionNames(field('enable'));
+			disable = parseAssumptionNames(field('disable'));
+		} catch (error) {
+			return sendJson(ctx.res, 400, { error: (error as Error).message });
+		}
+		state.options.assumptions.set(enable, true);
+		state.options.assumptions.set(disable, false);
+		sendJson(ctx.res, 200, state.options.assumptions.report());
+	});
+	// One more exact redirect URI (?uri=…[&vendor=…], every vendor when vendor is omitted), for callers
+	// that learn their callback port after the sandbox started (the Zapier CLI lifecycle).
+	router.post('/__sandbox/redirect-uris', (ctx) => {
+		const uri = ctx.query.get('uri') ?? ctx.body.fields.uri;
+		if (!uri || !isAbsoluteUrl(uri)) return sendJson(ctx.res, 400, { error: 'uri must be an absolute URL' });
+		const vendor = ctx.query.get('vendor') ?? ctx.body.fields.vendor;
+		if (vendor !== undefined && vendor !== null && !isVendorId(vendor)) return badVendor(ctx);
+		const vendors = vendor ? [vendor] : [...VENDOR_IDS];
+		for (const v of vendors) {
+			const client = state.options.clients[v];
+			if (!(client.redirectUris ?? []).includes(uri)) client.redirectUris = [...(client.redirectUris ?? []), uri];
+		}
+		sendJson(ctx.res, 200, { registered: uri, vendors });
+	});
+	// Further switches: one route each under /__sandbox/, state in SandboxState, documented in README.md.
+}
+
+function isAbsoluteUrl(value: string): boolean {
+	try {
+		new URL(value);
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 const MAX_TOKEN_DELAY_MS = 60_000;
@@ -74,7 +116,7 @@ function clients(state: SandboxState): Record<string, unknown> {
 		const client = state.options.clients[vendor];
 		const urls = Object.fromEntries(Object.entries(ENDPOINTS[vendor]).map(([k, path]) => [k, `${state.baseUrl}${path}`]));
 		// Fixed sandbox credentials, also exported from sandbox/clients.ts; the playground shows them.
-		out[vendor] = { clientId: client.clientId, clientSecret: client.clientSecret, urls, ...extras[vendor] };
+		out[vendor] = { clientId: client.clientId, clientSecret: client.clientSecret, redirectUris: client.redirectUris ?? [], urls, ...extras[vendor] };
 	}
 	return out;
 }

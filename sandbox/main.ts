@@ -1,20 +1,29 @@
 // CLI: node build/sandbox/main.js --port 5701 [--host 127.0.0.1] [--access-ttl 5] [--auto-approve]
-//      [--webwork-rate-limit 60] [--verbose]
+//      [--webwork-rate-limit 60] [--verbose] [--assume name[,name]]... [--assumptions-file path]
+//      [--redirect-uri uri]...
 // Env fallbacks: SANDBOX_PORT, SANDBOX_HOST, SANDBOX_ACCESS_TTL, SANDBOX_AUTO_APPROVE=1,
-// SANDBOX_WEBWORK_RATE_LIMIT, SANDBOX_VERBOSE=1.
+// SANDBOX_WEBWORK_RATE_LIMIT, SANDBOX_VERBOSE=1, SANDBOX_ASSUMPTIONS (comma-separated),
+// SANDBOX_ASSUMPTIONS_FILE, SANDBOX_REDIRECT_URIS (space-separated). Repeated flags add up; flags and env add up too.
 import { startSandbox, type SandboxOptions } from './server';
 
 function parseArgs(argv: string[], env: NodeJS.ProcessEnv): SandboxOptions & { verbose: boolean } {
 	const flags = new Map<string, string | true>();
+	const lists = new Map<string, string[]>();
+	const repeatable = ['assume', 'redirect-uri'];
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		if (!arg.startsWith('--')) throw new Error(`unexpected argument: ${arg}`);
-		const [name, inline] = arg.slice(2).split('=', 2);
-		if (inline !== undefined) flags.set(name, inline);
-		else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) flags.set(name, argv[++i]);
-		else flags.set(name, true);
+		const eq = arg.indexOf('=');
+		const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
+		let value: string | true = true;
+		if (eq >= 0) value = arg.slice(eq + 1);
+		else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) value = argv[++i];
+		if (repeatable.includes(name)) {
+			if (value === true) throw new Error(`--${name} needs a value`);
+			lists.set(name, [...(lists.get(name) ?? []), value]);
+		} else flags.set(name, value);
 	}
-	const known = ['port', 'host', 'access-ttl', 'auto-approve', 'webwork-rate-limit', 'verbose'];
+	const known = ['port', 'host', 'access-ttl', 'auto-approve', 'webwork-rate-limit', 'verbose', 'assumptions-file', ...repeatable];
 	for (const name of flags.keys()) if (!known.includes(name)) throw new Error(`unknown option --${name}`);
 
 	const text = (flag: string, envName: string): string | undefined => {
@@ -27,6 +36,10 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv): SandboxOptions & { v
 		if (!/^\d+$/.test(value)) throw new Error(`--${flag} needs a whole number, got "${value}"`);
 		return Number(value);
 	};
+	const list = (flag: string, envName: string, separator: RegExp): string[] => [
+		...(lists.get(flag) ?? []),
+		...(env[envName] ?? '').split(separator).filter((v) => v.length > 0),
+	];
 	const bool = (flag: string, envName: string): boolean => flags.get(flag) === true || flags.get(flag) === '1' || env[envName] === '1' || env[envName] === 'true';
 
 	return {
@@ -36,8 +49,22 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv): SandboxOptions & { v
 		autoApprove: bool('auto-approve', 'SANDBOX_AUTO_APPROVE'),
 		webworkRateLimitPerMinute: number('webwork-rate-limit', 'SANDBOX_WEBWORK_RATE_LIMIT'),
 		verbose: bool('verbose', 'SANDBOX_VERBOSE'),
+		assumptions: list('assume', 'SANDBOX_ASSUMPTIONS', /[\s,]+/),
+		assumptionsFile: text('assumptions-file', 'SANDBOX_ASSUMPTIONS_FILE'),
+		redirectUris: orUndefined(list('redirect-uri', 'SANDBOX_REDIRECT_URIS', /\s+/)),
 	};
 }
+
+/** No --redirect-uri at all keeps the default registrations (clients.ts). */
+function orUndefined(values: string[]): string[] | undefined {
+	return values.length > 0 ? values : undefined;
+}
+
+// The request listener catches its own failures; this only keeps a stray rejection (a bug) from
+// killing a sandbox that tests and the playground depend on.
+process.on('unhandledRejection', (reason: unknown) => {
+	process.stderr.write(`sandbox: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`);
+});
 
 async function main(): Promise<void> {
 	const { verbose, ...options } = parseArgs(process.argv.slice(2), process.env);

@@ -1,3 +1,4 @@
+import type { Assumptions, AssumptionName } from './assumptions';
 import type { RegisteredClient, VendorId } from './clients';
 
 export interface SandboxOptions {
@@ -17,6 +18,18 @@ export interface SandboxOptions {
 	authCodeTtlSeconds?: number;
 	/** Clock injection so tests can move time without sleeping. */
 	now?: () => number;
+	/**
+	 * Lenient switches to turn on by name (sandbox/assumptions.ts; `all` for every one). Default: none,
+	 * so the sandbox is strict to the vendor documents.
+	 */
+	assumptions?: (AssumptionName | 'all' | string)[];
+	/** JSON file the exercised assumptions are written to (e.g. build/assumptions/e2e.json). */
+	assumptionsFile?: string;
+	/**
+	 * Redirect URIs registered for every vendor's sandbox app, matched exactly (default
+	 * DEFAULT_REDIRECT_URIS in clients.ts). Per-vendor extras go in `clients[vendor].redirectUris`.
+	 */
+	redirectUris?: string[];
 }
 
 export interface ResolvedOptions {
@@ -29,4 +42,5 @@ export interface ResolvedOptions {
 	webworkRateLimitPerMinute: number;
 	authCodeTtlSeconds: number;
 	now: () => number;
+	assumptions: Assumptions;
 }

@@ -46,6 +46,10 @@ export class Router {
 		this.add('POST', pattern, handler);
 	}
 
+	list(): string[] {
+		return this.routes.map((route) => `${route.method} /${route.segments.join('/')}`);
+	}
+
 	/** `undefined` when nothing matches the path; `'method'` when only the method is wrong. */
 	match(method: string, path: string): RouteMatch | 'method' | undefined {
 		const segments = split(path);

@@ -1,3 +1,4 @@
+import type { AssumptionName } from './assumptions';
 import { WEBWORK_PAT, WORKTUAL_PRIVATE_TOKEN, type VendorId } from './clients';
 import { CodeStore } from './oauth/codes';
 import { TokenStore } from './oauth/tokens';
@@ -51,6 +52,14 @@ export class SandboxState {
 
 	now(): number {
 		return this.options.now();
+	}
+
+	/**
+	 * True when the named lenient switch is on, recording that this request passed only because of it.
+	 * Call it exactly where the vendor documents alone would make the sandbox reject.
+	 */
+	rely(name: AssumptionName, request: { method: string; path: string }): boolean {
+		return this.options.assumptions.rely(name, `${request.method} ${request.path}`);
 	}
 
 	reset(): void {

@@ -1,8 +1,9 @@
+import { emptyRecord, ownValue } from '../own-keys';
 import type { RequestContext } from '../router';
 
 /** Query parameters overlaid with the body's fields (form, multipart or flat JSON). */
 export function requestParams(ctx: RequestContext): Record<string, string> {
-	const params: Record<string, string> = {};
+	const params = emptyRecord();
 	for (const [key, value] of ctx.query) params[key] = value;
 	Object.assign(params, ctx.body.fields);
 	return params;
@@ -19,5 +20,5 @@ export function toInt(value: string | number | undefined | null): number | undef
 export function jsonMember(ctx: RequestContext, key: string): unknown {
 	const json = ctx.body.json;
 	if (json === null || typeof json !== 'object' || Array.isArray(json)) return undefined;
-	return (json as Record<string, unknown>)[key];
+	return ownValue(json as Record<string, unknown>, key);
 }

@@ -23,6 +23,8 @@ export interface AuthorizeSpec {
 	userId: (state: SandboxState) => string;
 	/** Skip the screen for a client the user already approved (Wordapp documents this). */
 	remembersApproval?: (state: SandboxState) => Set<string>;
+	/** A vendor rule on the (registered) redirect URI itself; the returned text is shown as a plain 400. */
+	checkRedirect?: (uri: URL, ctx: RequestContext) => string | undefined;
 }
 
 /**
@@ -43,6 +45,8 @@ export function authorizeHandler(state: SandboxState, spec: AuthorizeSpec): Hand
 		if (!isRegisteredRedirectUri(client, redirectUri)) {
 			return sendText(ctx.res, 400, `Error: ${spec.redirectParam} "${redirectUri}" does not match the Redirect URL registered for this application.`);
 		}
+		const redirectProblem = spec.checkRedirect?.(new URL(redirectUri), ctx);
+		if (redirectProblem) return sendText(ctx.res, 400, `Error: ${redirectProblem}`);
 		const clientState = query.get('state') ?? undefined;
 		const fail = (error: AuthorizeError) =>
 			redirect(ctx.res, withQuery(redirectUri, { error: error.error, error_description: error.description, state: clientState }));

@@ -45,7 +45,10 @@ export function authenticateClient(
 		return verify(client, body.id as string, body.secret as string, 'body');
 	}
 
-	if (basic) return verify(client, basic.username, basic.password, 'basic');
+	if (basic) {
+		if (body.id !== undefined && body.id !== basic.username) return fail('Client authentication failed: client_id in the body differs from the Basic credentials.');
+		return verify(client, basic.username, basic.password, 'basic');
+	}
 	if (bodyComplete) return verify(client, body.id as string, body.secret as string, 'body');
 	return fail('Client authentication failed: no client credentials were sent.');
 }

@@ -1,10 +1,9 @@
-import { ZAPIER_REDIRECT_PATTERN, type RegisteredClient } from '../clients';
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
+import type { RegisteredClient } from '../clients';
 
 /**
- * The sandbox app's "registered redirect URLs": any plain-http loopback URL (n8n, local tools),
- * Zapier's OAuth return URL, and any extra entries given in the client override.
+ * The sandbox app's registered redirect URIs, compared byte for byte: no loopback or port leniency,
+ * no prefix match ("Must match exactly": WebWork; "This must match the Redirect URL specified in the
+ * application settings": Weekdone; "must match one of the defined OAuth 2.0 Redirect URLs": Wordapp).
  */
 export function isRegisteredRedirectUri(client: RegisteredClient, uri: string): boolean {
 	let url: URL;
@@ -16,12 +15,7 @@ export function isRegisteredRedirectUri(client: RegisteredClient, uri: string): 
 	// RFC 6749 §3.1.2: a redirection endpoint must not contain a fragment.
 	if (url.hash !== '' || uri.includes('#')) return false;
 	if (url.username !== '' || url.password !== '') return false;
-	if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return true;
-	return [ZAPIER_REDIRECT_PATTERN, ...(client.redirectUris ?? [])].some((pattern) => matchesPattern(pattern, uri));
-}
-
-function matchesPattern(pattern: string, uri: string): boolean {
-	return pattern.endsWith('*') ? uri.startsWith(pattern.slice(0, -1)) : uri === pattern;
+	return (client.redirectUris ?? []).includes(uri);
 }
 
 /** Appends parameters to a redirect URI, keeping any query it already has. */

@@ -26,7 +26,9 @@ export function registerWebwork(router: Router, state: SandboxState): void {
 			vendorName: 'WebWork Tracker',
 			redirectParam: 'redirect_uri',
 			userId: (s) => String(s.data['webwork-tracker'].me),
-			validate: (query) => validateScope(query.get('scope'), true),
+			// scope is listed with the other parameters but never called required, and no default is
+			// documented: it may be omitted (the code then carries no scope), and must be valid when sent.
+			validate: (query) => validateScope(query.get('scope')),
 			scope: (query) => splitScope(query.get('scope'), false),
 		}),
 	);
@@ -35,10 +37,9 @@ export function registerWebwork(router: Router, state: SandboxState): void {
 }
 
 /** Space-separated read/write/admin (a comma-joined list is one unknown scope). */
-function validateScope(value: string | null, required: boolean): { error: string; description: string } | undefined {
+function validateScope(value: string | null): { error: string; description: string } | undefined {
 	const scope = splitScope(value, false);
-	// The doc lists scope with the other authorize parameters and gives no default scope.
-	if (scope.length === 0) return required ? { error: 'invalid_scope', description: 'Missing required parameter: scope (space-separated read, write, admin).' } : undefined;
+	if (scope.length === 0) return undefined;
 	const unknown = scope.filter((s) => !SCOPES.includes(s));
 	if (unknown.length > 0) return { error: 'invalid_scope', description: `Unknown scope: ${unknown.join(', ')}. Use space-separated read, write, admin.` };
 	return undefined;
@@ -53,9 +54,10 @@ function token(ctx: RequestContext, state: SandboxState): void {
 	if (!['authorization_code', 'refresh_token', 'client_credentials'].includes(grantType)) {
 		return fail(400, 'unsupported_grant_type', 'The authorization grant type is not supported by the authorization server.');
 	}
-	// "Client Authentication: Send as Basic Auth header". The doc's curl samples also put
-	// client_secret in the body; the sandbox follows the configuration line and refuses that alone.
-	const auth = authenticateClient(ctx, state.options.clients[VENDOR], 'basic', {
+	// The doc contradicts itself: "Client Authentication: Send as Basic Auth header" (configuration
+	// values) while its own token and refresh samples send client_id and client_secret in the form body.
+	// Both readings are accepted.
+	const auth = authenticateClient(ctx, state.options.clients[VENDOR], 'body-or-basic', {
 		id: param(params, 'client_id'),
 		secret: param(params, 'client_secret'),
 	});
@@ -70,7 +72,7 @@ function token(ctx: RequestContext, state: SandboxState): void {
 	}
 
 	if (grantType === 'client_credentials') {
-		const problem = validateScope(param(params, 'scope') ?? null, false);
+		const problem = validateScope(param(params, 'scope') ?? null);
 		if (problem) return fail(400, problem.error, problem.description);
 		const scope = splitScope(param(params, 'scope') ?? null, false);
 		// No resource owner in this grant; the sandbox lets the token act as the app's owner.

@@ -1,5 +1,6 @@
 // Weekdone OAuth 2.0, per shared/vendor-docs/weekdone-oauth2.txt.
 import { sendJson } from '../http/respond';
+import { hasOwn } from '../own-keys';
 import { authorizeHandler } from '../oauth/authorize';
 import { authenticateClient } from '../oauth/client-auth';
 import { redeemCode } from '../oauth/code-exchange';
@@ -27,12 +28,16 @@ export function registerWeekdone(router: Router, state: SandboxState): void {
 
 function token(ctx: RequestContext, state: SandboxState): void {
 	const fail = tokenFailer(ctx, state, VENDOR);
-	// The developer overview says "The API accepts form-encoded content and query parameters
-	// in requests", so token parameters may also arrive in the query string.
-	const { params, bodyProblem } = readTokenParams(ctx, { allowQuery: true });
+	// "The app must make POST request to https://weekdone.com/oauth_token passing following parameters
+	// in form-encoded post body". The query string is read only with the weekdone-token-query assumption.
+	const { params, bodyProblem } = readTokenParams(ctx, { allowQuery: false });
 	if (bodyProblem) return fail(400, 'invalid_request', bodyProblem);
+	const queryOnly = [...ctx.query.keys()].filter((key) => !hasOwn(params, key));
+	const queryIgnored = queryOnly.length > 0 && !state.rely('weekdone-token-query', ctx);
+	if (queryOnly.length > 0 && !queryIgnored) for (const key of queryOnly) params[key] = ctx.query.get(key) as string;
+	const where = queryIgnored ? ` (the query string is not read: ${queryOnly.join(', ')} must be in the form-encoded POST body)` : '';
 	const grantType = param(params, 'grant_type');
-	if (!grantType) return fail(400, 'invalid_request', 'Missing required parameter: grant_type.');
+	if (!grantType) return fail(400, 'invalid_request', `Missing required parameter: grant_type.${where}`);
 	if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {
 		return fail(400, 'unsupported_grant_type', 'grant_type must be authorization_code or refresh_token.');
 	}
@@ -47,7 +52,7 @@ function token(ctx: RequestContext, state: SandboxState): void {
 
 	if (grantType === 'authorization_code') {
 		const redeemed = redeemCode(state, VENDOR, auth.clientId, param(params, 'code'), param(params, 'redirect_uri'), 'redirect_uri');
-		if (!redeemed.ok) return fail(redeemed.status, redeemed.error, redeemed.description);
+		if (!redeemed.ok) return fail(redeemed.status, redeemed.error, redeemed.description + where);
 		const issued = state.tokens.issue({
 			vendor: VENDOR,
 			clientId: auth.clientId,
@@ -60,20 +65,19 @@ function token(ctx: RequestContext, state: SandboxState): void {
 		});
 		state.stats.bump(VENDOR, 'tokenIssued');
 		const user = data.users.find((u) => String(u.id) === redeemed.record.userId);
+		// Exactly the documented fields: access_token, refresh_token, user (no token_type, no expires_in).
 		return sendJson(ctx.res, 200, {
 			access_token: issued.access.token,
 			refresh_token: issued.refresh?.token,
-			token_type: 'bearer',
-			expires_in: ttl,
 			user: user ? { id: user.id, name: user.name, email: user.email } : null,
 		});
 	}
 
 	const refreshToken = param(params, 'refresh_token');
-	if (!refreshToken) return fail(400, 'invalid_request', 'Missing required parameter: refresh_token.');
+	if (!refreshToken) return fail(400, 'invalid_request', `Missing required parameter: refresh_token.${where}`);
 	// Unusual but documented: the refresh request must repeat redirect_uri.
 	const redirectUri = param(params, 'redirect_uri');
-	if (!redirectUri) return fail(400, 'invalid_request', 'Missing required parameter: redirect_uri (required on refresh as well).');
+	if (!redirectUri) return fail(400, 'invalid_request', `Missing required parameter: redirect_uri (required on refresh as well).${where}`);
 	const check = state.tokens.checkRefresh(VENDOR, refreshToken);
 	if (!check.ok) return fail(400, 'invalid_grant', `The refresh token is ${check.reason === 'unknown' ? 'invalid' : check.reason}.`);
 	if (check.record.clientId !== auth.clientId) return fail(400, 'invalid_grant', 'The refresh token was issued to another client.');
@@ -88,5 +92,6 @@ function token(ctx: RequestContext, state: SandboxState): void {
 		accessTtlSeconds: ttl,
 	});
 	state.stats.bump(VENDOR, 'refreshes');
-	sendJson(ctx.res, 200, { access_token: issued.access.token, token_type: 'bearer', expires_in: ttl });
+	// "Response will be the new access_token": nothing else is documented.
+	sendJson(ctx.res, 200, { access_token: issued.access.token });
 }

@@ -1,4 +1,5 @@
 // Wordapp endpoints that use an access token: revoke, token info, and a minimal API.
+import { assumedRoute } from '../assumed-route';
 import { parseBasic, parseBearer } from '../http/auth-header';
 import { sendJson } from '../http/respond';
 import type { AccessTokenRecord, TokenCheck } from '../oauth/tokens';
@@ -11,11 +12,11 @@ const VENDOR = 'wordapp';
 export const WORDAPP_API_VERSION = 'application/vnd.wordapp-v1+json';
 
 export function registerWordappApi(router: Router, state: SandboxState): void {
-	router.post('/wordapp/oauth/revoke', (ctx) => revoke(ctx, state));
-	router.get('/wordapp/oauth/token/info', (ctx) => tokenInfo(ctx, state));
-	// Sandbox assumption: Wordapp's resource API is not public; /me only exercises the
-	// documented Authorization + X-Api-Version header pair.
-	router.get('/wordapp/api/v1/me', (ctx) => me(ctx, state));
+	router.post('/wordapp/oauth/revoke', assumedRoute(state, 'wordapp-revoke-url', (ctx) => revoke(ctx, state)));
+	router.get('/wordapp/oauth/token/info', assumedRoute(state, 'wordapp-token-info', (ctx) => tokenInfo(ctx, state)));
+	// Wordapp's resource API is not public; /me only exercises the documented Authorization +
+	// X-Api-Version header pair.
+	router.get('/wordapp/api/v1/me', assumedRoute(state, 'wordapp-api-me', (ctx) => me(ctx, state)));
 }
 
 /** "include "Authorization" header in addition to "token" post parameter" */
@@ -58,14 +59,17 @@ function tokenInfo(ctx: RequestContext, state: SandboxState): void {
 
 function me(ctx: RequestContext, state: SandboxState): void {
 	state.stats.bump(VENDOR, 'apiCalls');
+	// "including an "Authorization" and "X-Api-Version" headers in your HTTP call": the header is
+	// documented, its value is not, so no value passes unless the wordapp-api-version-value assumption
+	// accepts the one Wordapp's WordPress plugin sends.
 	const version = ctx.req.headers['x-api-version'];
 	if (version === undefined) {
 		state.stats.bump(VENDOR, 'apiRejected');
-		return sendJson(ctx.res, 400, { error: 'missing_api_version', error_description: `The X-Api-Version header is required (${WORDAPP_API_VERSION}).` });
+		return sendJson(ctx.res, 400, { error: 'missing_api_version', error_description: 'The X-Api-Version header is required.' });
 	}
-	if (version !== WORDAPP_API_VERSION) {
+	if (version !== WORDAPP_API_VERSION || !state.rely('wordapp-api-version-value', ctx)) {
 		state.stats.bump(VENDOR, 'apiRejected');
-		return sendJson(ctx.res, 400, { error: 'unsupported_api_version', error_description: `Unsupported X-Api-Version "${String(version)}"; use ${WORDAPP_API_VERSION}.` });
+		return sendJson(ctx.res, 400, { error: 'unsupported_api_version', error_description: `Unsupported X-Api-Version "${String(version)}" (no value is documented; the sandbox accepts ${WORDAPP_API_VERSION} with the wordapp-api-version-value assumption on).` });
 	}
 	const check = bearer(ctx, state);
 	if (!check.ok) return;

@@ -24,13 +24,17 @@ export function wordappToken(ctx: RequestContext, state: SandboxState): void {
 	}
 	const client = state.options.clients.wordapp;
 	const bodyCredentials = { id: param(params, 'client_id'), secret: param(params, 'client_secret') };
-	// Doorkeeper reads client credentials from a Basic header or from the body.
-	const auth = authenticateClient(ctx, client, 'body-or-basic', bodyCredentials);
-	const clientSent = parseBasic(ctx.req.headers) !== undefined || bodyCredentials.id !== undefined;
-	// Password and refresh grants list no client fields in the doc, so credentials are
-	// optional there; if sent, they must be right.
+	// Client authentication exactly as the doc lists it: client_id and client_secret as form fields
+	// ("client_id … Yes", "client_secret … Yes") for the authorization_code and client_credentials
+	// grants. An HTTP Basic header is listed nowhere, so it is refused.
+	if (parseBasic(ctx.req.headers) !== undefined) {
+		return fail(401, 'invalid_client', 'Client authentication failed: send client_id and client_secret as form fields; HTTP Basic authentication is not supported.');
+	}
+	const auth = authenticateClient(ctx, client, 'body', bodyCredentials);
+	// Password and refresh grants list no client fields, so credentials are optional there; if sent,
+	// they must be right.
 	const clientRequired = grantType === 'authorization_code' || grantType === 'client_credentials';
-	if (!auth.ok && (clientRequired || clientSent)) return fail(auth.status, auth.error, auth.description);
+	if (!auth.ok && (clientRequired || bodyCredentials.id !== undefined || bodyCredentials.secret !== undefined)) return fail(auth.status, auth.error, auth.description);
 	const clientId = auth.ok ? auth.clientId : null;
 	const data = state.data.wordapp;
 

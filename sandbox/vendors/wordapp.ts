@@ -1,5 +1,6 @@
 // Wordapp OAuth 2.0, per shared/vendor-docs/wordapp-oauth2.txt. The token response
 // (`created_at`, scope "public") is Ruby Doorkeeper's, so undocumented corners behave like Doorkeeper.
+import { assumedRoute } from '../assumed-route';
 import { authorizeHandler, splitScope } from '../oauth/authorize';
 import type { Router } from '../router';
 import type { SandboxState } from '../state';
@@ -9,10 +10,12 @@ import { wordappToken } from './wordapp-token';
 export const WORDAPP_SCOPES = ['public'];
 
 export function registerWordapp(router: Router, state: SandboxState): void {
+	// The doc names no URL at all ("direct the user's browser to Wordapp's OAuth 2.0 authorization
+	// endpoint"); the Doorkeeper default paths are served only with their assumptions on.
 	router.add(
 		['GET', 'POST'],
 		'/wordapp/oauth/authorize',
-		authorizeHandler(state, {
+		assumedRoute(state, 'wordapp-authorize-url', authorizeHandler(state, {
 			vendor: 'wordapp',
 			vendorName: 'Wordapp',
 			redirectParam: 'redirect_uri',
@@ -28,8 +31,8 @@ export function registerWordapp(router: Router, state: SandboxState): void {
 			},
 			// "If there is a valid existing permission grant from the user, the authorization screen is by-passed"
 			remembersApproval: (s) => s.data.wordapp.approvedClients,
-		}),
+		})),
 	);
-	router.post('/wordapp/oauth/token', (ctx) => wordappToken(ctx, state));
+	router.post('/wordapp/oauth/token', assumedRoute(state, 'wordapp-token-url', (ctx) => wordappToken(ctx, state)));
 	registerWordappApi(router, state);
 }

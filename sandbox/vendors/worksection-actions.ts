@@ -4,9 +4,11 @@ import { activateProject, addCosts, closeProject, getCosts, getProject, getProje
 import { completeTask, getAllTasks, getComments, getTask, getTasks, postComment, postTask, reopenTask, searchTasks, updateTask } from './worksection-tasks';
 import type { WsAction } from './worksection-types';
 
-// Scope per action is a sandbox assumption built from the documented scope names.
-// Events, webhooks and `me` have no obvious scope and are left open.
-export const WORKSECTION_ACTIONS: Record<string, WsAction> = {
+// Scope per action, built from the documented scope names ("List of available scopes: projects_read,
+// projects_write, tasks_read, …, administrative"). Events and webhooks fit no named scope, so only the
+// catch-all "administrative" passes, unless the worksection-unscoped-actions assumption is on; `me` is not
+// a documented action at all (the doc's user information is POST /oauth2/resource).
+export const WORKSECTION_ACTIONS: Readonly<Record<string, WsAction>> = {
 	get_projects: { scope: 'projects_read', run: getProjects },
 	get_project: { scope: 'projects_read', run: getProject },
 	post_project: { scope: 'projects_write', run: postProject },
@@ -26,9 +28,9 @@ export const WORKSECTION_ACTIONS: Record<string, WsAction> = {
 	get_costs: { scope: 'costs_read', run: getCosts },
 	add_costs: { scope: 'costs_write', run: addCosts },
 	get_users: { scope: 'users_read', run: getUsers },
-	me: { userOnly: true, run: me },
-	get_events: { run: getEvents },
-	get_webhooks: { run: getWebhooks },
-	add_webhook: { run: addWebhook },
-	delete_webhook: { run: deleteWebhook },
+	me: { userOnly: true, assumption: 'worksection-action-me', run: me },
+	get_events: { scope: 'administrative', unscopedWith: 'worksection-unscoped-actions', run: getEvents },
+	get_webhooks: { scope: 'administrative', unscopedWith: 'worksection-unscoped-actions', run: getWebhooks },
+	add_webhook: { scope: 'administrative', unscopedWith: 'worksection-unscoped-actions', run: addWebhook },
+	delete_webhook: { scope: 'administrative', unscopedWith: 'worksection-unscoped-actions', run: deleteWebhook },
 };

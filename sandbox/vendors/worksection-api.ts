@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { WORKSECTION_ADMIN_KEY } from '../clients';
 import { parseBearer } from '../http/auth-header';
 import { requestParams } from '../http/params';
+import { ownValue } from '../own-keys';
 import { sendJson } from '../http/respond';
 import type { RequestContext, Router } from '../router';
 import type { SandboxState } from '../state';
@@ -67,10 +68,13 @@ export function adminHashValid(rawQuery: string): boolean {
 /** `scope` undefined = admin key, which may do everything except user-only actions. */
 function run(ctx: RequestContext, state: SandboxState, call: WsCall, scope: string[] | undefined): void {
 	const name = call.params.action;
-	const action = name ? WORKSECTION_ACTIONS[name] : undefined;
+	// Own keys only: ?action=constructor or __proto__ is an invalid action, not Object.prototype.
+	const known = ownValue(WORKSECTION_ACTIONS, name);
+	const action = known && (!known.assumption || state.rely(known.assumption, ctx)) ? known : undefined;
 	if (!action) return sendJson(ctx.res, 200, wsError(WS_CODE.invalidAction, name ? `Action "${name}" is invalid` : 'Action is missed'));
 	if (action.userOnly && call.mode === 'admin') return sendJson(ctx.res, 200, wsError(WS_CODE.forbidden, `Action "${name}" requires a user OAuth token`));
-	if (scope && action.scope && !scope.includes(action.scope) && !scope.includes('administrative')) {
+	const scoped = scope && action.scope && !scope.includes(action.scope) && !scope.includes('administrative');
+	if (scoped && !(action.unscopedWith && state.rely(action.unscopedWith, ctx))) {
 		state.stats.bump(VENDOR, 'apiRejected');
 		return sendJson(ctx.res, 403, wsError(WS_CODE.forbidden, `Access denied: the token lacks the ${action.scope} scope`));
 	}

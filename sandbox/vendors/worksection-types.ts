@@ -1,3 +1,4 @@
+import type { AssumptionName } from '../assumptions';
 import type { RequestContext } from '../router';
 import type { WorksectionData } from '../seed/worksection';
 import type { SandboxState } from '../state';
@@ -22,6 +23,10 @@ export interface WsAction {
 	scope?: string;
 	/** Only callable with a user token (the vendor SDK marks `me` as user-only). */
 	userOnly?: boolean;
+	/** The action exists only under this assumption (it is in no vendor document). */
+	assumption?: AssumptionName;
+	/** With this assumption on, any OAuth token may call the action whatever its scope. */
+	unscopedWith?: AssumptionName;
 	run: (call: WsCall) => WsBody;
 }
 

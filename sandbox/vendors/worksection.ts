@@ -46,19 +46,25 @@ export function registerWorksection(router: Router, state: SandboxState): void {
 				return undefined;
 			},
 			scope: (query) => splitScope(query.get('scope'), true),
+			// "The URI must meet the requirements of the OAuth2 standard and use the HTTPS protocol."
+			checkRedirect: (uri, ctx) =>
+				uri.protocol === 'https:' || state.rely('worksection-http-redirect', ctx)
+					? undefined
+					: `redirect_uri must use the HTTPS protocol (got ${uri.protocol.replace(':', '')}).`,
 		}),
 	);
-	// GET is accepted as well: Worksection's official Python SDK calls both URLs with GET and query parameters.
-	router.add(['GET', 'POST'], '/worksection/oauth2/token', (ctx) => token(ctx, state));
-	router.add(['GET', 'POST'], '/worksection/oauth2/refresh', (ctx) => refresh(ctx, state));
+	// "Access data can be obtained by making a POST request"; "The POST request must contain the required
+	// parameters": POST only, parameters in the body only (the query string is not read).
+	router.post('/worksection/oauth2/token', (ctx) => token(ctx, state));
+	router.post('/worksection/oauth2/refresh', (ctx) => refresh(ctx, state));
 	router.post('/worksection/oauth2/resource', (ctx) => resource(ctx, state));
 	registerWorksectionApi(router, state);
 }
 
 
-/** Body or query parameters (the Python SDK uses the query) and client credentials among them. */
+/** Form-body parameters ("The POST request must contain"), client_id and client_secret among them. */
 function readAuthenticated(ctx: RequestContext, state: SandboxState, fail: TokenFail): Record<string, string> | undefined {
-	const { params, bodyProblem } = readTokenParams(ctx, { allowQuery: true });
+	const { params, bodyProblem } = readTokenParams(ctx, { allowQuery: false });
 	if (bodyProblem) {
 		fail(400, 'invalid_request', bodyProblem);
 		return undefined;

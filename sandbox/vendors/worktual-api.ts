@@ -1,6 +1,6 @@
 // Worktual CCaaS contacts (real base https://api.worktual.co.uk/services/ccaas/v1).
-import { authorizationHeader } from '../http/auth-header';
 import { toInt } from '../http/params';
+import { hasOwn, ownValue } from '../own-keys';
 import { sendJson } from '../http/respond';
 import type { RequestContext, Router } from '../router';
 import type { WorktualContact } from '../seed/worktual';
@@ -27,20 +27,35 @@ export function registerWorktualApi(router: Router, state: SandboxState): void {
 }
 
 /**
- * The doc shows the header as `Authorisation : token`: British spelling and no scheme. Whether
- * the server wants that literally is unclear, so the sandbox takes Authorization or Authorisation,
- * with or without a `Bearer ` prefix. The private app token authenticates the same way.
+ * The contact-module doc prints the header as `Authorisation : token`: British spelling, the bare token.
+ * That is what passes. `Authorization` and/or a `Bearer ` prefix (what our credential sends) pass only
+ * with the worktual-authorization-header assumption. The private app token authenticates the same way.
  */
 function authorized(ctx: RequestContext, state: SandboxState): boolean {
 	state.stats.bump(VENDOR, 'apiCalls');
-	const header = authorizationHeader(ctx.req.headers, true)?.trim();
-	const token = header?.replace(/^Bearer\s+/i, '');
+	const british = single(ctx.req.headers['authorisation'])?.trim();
+	const american = single(ctx.req.headers.authorization)?.trim();
+	const documented = british !== undefined && !/^Bearer\s/i.test(british) ? british : undefined;
+	let token = documented;
+	if (token === undefined && (british ?? american) !== undefined && state.rely('worktual-authorization-header', ctx)) {
+		token = (british ?? american)?.replace(/^Bearer\s+/i, '');
+	}
 	const check = state.tokens.checkAccess(VENDOR, token);
 	if (check.ok) return true;
 	state.stats.bump(VENDOR, 'apiRejected');
-	const message = !token ? 'Authorisation header is missing' : check.reason === 'unknown' ? 'Invalid token' : `Token ${check.reason}`;
+	const message = !token
+		? british === undefined && american !== undefined
+			? 'Authorisation header is missing (an Authorization header is not read)'
+			: 'Authorisation header is missing'
+		: check.reason === 'unknown'
+			? 'Invalid token'
+			: `Token ${check.reason}`;
 	sendJson(ctx.res, 401, { status: 'error', message });
 	return false;
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+	return Array.isArray(value) ? value[0] : value;
 }
 
 function listContacts(ctx: RequestContext, state: SandboxState): void {
@@ -50,7 +65,7 @@ function listContacts(ctx: RequestContext, state: SandboxState): void {
 
 	const createdDate = q.get('createdDate');
 	const condition = (q.get('condition') ?? 'EQ').toUpperCase();
-	if (!CONDITIONS[condition]) return bad('condition must be one of EQ, LT, GT, GTE, LTE');
+	if (!ownValue(CONDITIONS, condition)) return bad('condition must be one of EQ, LT, GT, GTE, LTE');
 	if (createdDate !== null && createdDate !== '') {
 		const ms = toInt(createdDate);
 		if (ms === undefined) return bad('createdDate must be epoch milliseconds');
@@ -70,7 +85,7 @@ function listContacts(ctx: RequestContext, state: SandboxState): void {
 	const limit = Math.min(rawLimit, MAX_LIMIT);
 	const fields = q.get('fields');
 	const wanted = fields ? fields.split(',').map((f) => f.trim()).filter((f) => f.length > 0) : undefined;
-	const unknownField = wanted?.find((f) => !(f in state.data.worktual.contacts[0]));
+	const unknownField = wanted?.find((f) => !hasOwn(state.data.worktual.contacts[0] ?? {}, f));
 	if (unknownField) return bad(`Unknown field in fields: ${unknownField}`);
 
 	// Newest first (sandbox assumption; the doc does not state an order).
@@ -97,7 +112,7 @@ function parseFilter(filter: string, sample: WorktualContact | undefined): ((c: 
 		const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|(-?\d+(?:\.\d+)?))\s*$/.exec(term);
 		if (!match) return `Unsupported filter term: ${term.trim()} (the sandbox supports field = "value" joined by AND)`;
 		const field = match[1];
-		if (sample && !(field in sample)) return `Unknown filter field: ${field}`;
+		if (sample && !hasOwn(sample, field)) return `Unknown filter field: ${field}`;
 		const expected = match[2] ?? match[3] ?? match[4];
 		checks.push((c) => String(c[field] ?? '') === expected);
 	}

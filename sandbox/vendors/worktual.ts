@@ -1,5 +1,6 @@
 // Worktual OAuth 2.0, per shared/vendor-docs/worktual-auth.txt. The authorize URL is not
-// published; the sandbox puts it beside the documented token URL.
+// published; the sandbox puts it beside the documented token URL (assumption worktual-authorize-url).
+import { assumedRoute } from '../assumed-route';
 import { sendJson } from '../http/respond';
 import { authorizeHandler } from '../oauth/authorize';
 import { authenticateClient } from '../oauth/client-auth';
@@ -14,15 +15,21 @@ const VENDOR = 'worktual';
 const REDIRECT_PARAM = 'Redirect_url';
 
 export function registerWorktual(router: Router, state: SandboxState): void {
+	// "client redirect to the authorise url" — which the doc never gives: served only with the
+	// worktual-authorize-url assumption.
 	router.add(
 		['GET', 'POST'],
 		'/worktual/services/oauth2/v1/authorize',
-		authorizeHandler(state, {
-			vendor: VENDOR,
-			vendorName: 'Worktual',
-			redirectParam: REDIRECT_PARAM,
-			userId: (s) => String(s.data.worktual.me),
-		}),
+		assumedRoute(
+			state,
+			'worktual-authorize-url',
+			authorizeHandler(state, {
+				vendor: VENDOR,
+				vendorName: 'Worktual',
+				redirectParam: REDIRECT_PARAM,
+				userId: (s) => String(s.data.worktual.me),
+			}),
+		),
 	);
 	router.post('/worktual/services/oauth2/v1/token', (ctx) => token(ctx, state));
 	registerWorktualApi(router, state);

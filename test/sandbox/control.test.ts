@@ -1,3 +1,7 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ASSUMPTION_NAMES } from '../../sandbox/assumptions';
 import { SANDBOX_CLIENTS, VENDOR_IDS } from '../../sandbox/clients';
 import { authorizeCode, form, redirectParams, REDIRECT, startHarness, type Harness } from './helpers';
 
@@ -42,12 +46,19 @@ describe('consent page', () => {
 		expect(token.status).toBe(200);
 	});
 
-	test('Zapier return URLs are registered; other https URLs are not', async () => {
-		const zapier = 'https://zapier.com/dashboard/auth/oauth/return/App123CLIAPI/';
+	test('redirect URIs match the registered ones exactly; more can be registered through the control API', async () => {
+		const zapier = 'https://zapier.com/dashboard/auth/oauth/return/App1CLIAPI/';
 		const ok = await h.http.get('/weekdone/oauth_authorize', { params: { ...authorizeQuery, redirect_uri: zapier } });
 		expect(ok.status).toBe(200);
-		const other = await h.http.get('/weekdone/oauth_authorize', { params: { ...authorizeQuery, redirect_uri: 'https://zapier.com.evil.example/cb' } });
-		expect(other.status).toBe(400);
+		const otherApp = 'https://zapier.com/dashboard/auth/oauth/return/App123CLIAPI/';
+		for (const uri of [otherApp, 'https://zapier.com.evil.example/cb', `${REDIRECT}/`, REDIRECT.replace('5678', '5679')]) {
+			expect((await h.http.get('/weekdone/oauth_authorize', { params: { ...authorizeQuery, redirect_uri: uri } })).status).toBe(400);
+		}
+		const registered = await h.http.post('/__sandbox/redirect-uris', form({ uri: otherApp, vendor: 'weekdone' }));
+		expect(registered.data).toEqual({ registered: otherApp, vendors: ['weekdone'] });
+		expect((await h.http.get('/weekdone/oauth_authorize', { params: { ...authorizeQuery, redirect_uri: otherApp } })).status).toBe(200);
+		expect((await h.http.get('/__sandbox/clients')).data.weekdone.redirectUris).toContain(otherApp);
+		expect((await h.http.post('/__sandbox/redirect-uris', form({ uri: 'not a url' }))).status).toBe(400);
 	});
 });
 
@@ -132,7 +143,8 @@ describe('options', () => {
 				'/weekdone/oauth_token',
 				form({ code, grant_type: 'authorization_code', client_id: weekdone.clientId, client_secret: weekdone.clientSecret, redirect_uri: REDIRECT }),
 			);
-			expect(token.data.expires_in).toBe(5);
+			const issued = timed.sandbox.state.tokens.checkAccess('weekdone', token.data.access_token);
+			expect(issued.ok && issued.record.expiresAt).toBe(now + 5_000);
 			const call = () => timed.http.get('/weekdone/api/1/user', { params: { token: token.data.access_token } });
 			now += 4_000;
 			expect((await call()).status).toBe(200);
@@ -177,3 +189,33 @@ async function approveCode(): Promise<string> {
 	const res = await h.http.post(`/weekdone/oauth_authorize?${new URLSearchParams(authorizeQuery)}`, form({ decision: 'approve' }));
 	return redirectParams(res).get('code') as string;
 }
+
+describe('assumption switches', () => {
+	test('are off by default, settable at start and through the control API, and written to the report file', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'sandbox-assumptions-'));
+		const file = join(dir, 'nested', 'report.json');
+		const started = await startHarness({ autoApprove: true, assumptions: ['weekdone-token-query'], assumptionsFile: file });
+		try {
+			const before = (await started.http.get('/__sandbox/assumptions')).data;
+			expect(before.enabled).toEqual(['weekdone-token-query']);
+			expect(Object.keys(before.known)).toEqual(ASSUMPTION_NAMES);
+			expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ enabled: ['weekdone-token-query'], exercised: {} });
+
+			const code = await authorizeCode(started.http, '/weekdone/oauth_authorize', { client_id: weekdone.clientId, redirect_uri: REDIRECT, response_type: 'code' });
+			const body = form({ code, grant_type: 'authorization_code', client_id: weekdone.clientId, client_secret: weekdone.clientSecret });
+			expect((await started.http.post('/weekdone/oauth_token', body, { params: { redirect_uri: REDIRECT } })).status).toBe(200);
+			expect(JSON.parse(readFileSync(file, 'utf8')).exercised).toEqual({ 'weekdone-token-query': { count: 1, first: 'POST /weekdone/oauth_token' } });
+
+			const all = (await started.http.post('/__sandbox/assumptions?enable=all')).data;
+			expect(all.enabled).toEqual(ASSUMPTION_NAMES);
+			expect((await started.http.post('/__sandbox/assumptions', form({ disable: 'all' }))).data.enabled).toEqual([]);
+		} finally {
+			await started.sandbox.close();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	test('an unknown name fails at start', async () => {
+		await expect(startHarness({ assumptions: ['weekdone-token-querry'] })).rejects.toThrow(/unknown sandbox assumption "weekdone-token-querry"/);
+	});
+});

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SANDBOX_CLIENTS, WORKSECTION_ADMIN_KEY } from '../../sandbox/clients';
+import { DEFAULT_REDIRECT_URIS, SANDBOX_CLIENTS, WORKSECTION_ADMIN_KEY } from '../../sandbox/clients';
 import { parseBody } from '../../sandbox/http/body';
 import { isRegisteredRedirectUri } from '../../sandbox/oauth/redirect-uris';
 import { TokenStore } from '../../sandbox/oauth/tokens';
@@ -56,11 +56,16 @@ describe('parseBody', () => {
 });
 
 describe('redirect URI registration', () => {
-	const client = SANDBOX_CLIENTS.weekdone;
+	const client = { ...SANDBOX_CLIENTS.weekdone, redirectUris: [...DEFAULT_REDIRECT_URIS] };
 	test.each([
 		['http://127.0.0.1:5678/rest/oauth2-credential/callback', true],
-		['http://localhost/cb', true],
+		['http://localhost:5678/rest/oauth2-credential/callback', true],
 		['https://zapier.com/dashboard/auth/oauth/return/App1CLIAPI/', true],
+		// exact match only: no other loopback port or path, no trailing slash, no other Zapier app
+		['http://localhost/cb', false],
+		['http://127.0.0.1:5679/rest/oauth2-credential/callback', false],
+		['http://127.0.0.1:5678/rest/oauth2-credential/callback/', false],
+		['https://zapier.com/dashboard/auth/oauth/return/App2CLIAPI/', false],
 		['https://127.0.0.1/cb', false],
 		['http://127.0.0.1:5678/cb#frag', false],
 		['http://example.com/cb', false],

@@ -30,19 +30,30 @@ describe('weekdone OAuth', () => {
 	test('happy path: code, token with user, API, expiry, refresh without rotation', async () => {
 		const res = await exchange({ code: await code(), grant_type: 'authorization_code', client_id: clientId, client_secret: clientSecret, redirect_uri: REDIRECT });
 		expect(res.status).toBe(200);
-		expect(res.data).toMatchObject({ token_type: 'bearer', expires_in: 3600, user: { id: 101, name: 'Sandy Box', email: 'sandbox@example.com' } });
+		// Exactly the fields the doc lists: access_token, refresh_token, user (no token_type, no expires_in).
+		expect(Object.keys(res.data).sort()).toEqual(['access_token', 'refresh_token', 'user']);
+		expect(res.data.user).toEqual({ id: 101, name: 'Sandy Box', email: 'sandbox@example.com' });
 		const { access_token, refresh_token } = res.data;
 
 		expect((await h.http.get(`${API}/items`, { params: { token: access_token } })).data.status).toBe('ok');
 		expect(await expire(h.http, 'weekdone')).toBeGreaterThan(0);
 		const expired = await h.http.get(`${API}/items`, { params: { token: access_token } });
 		expect(expired.status).toBe(401);
-		expect(expired.data.message).toMatch(/expired/);
+		// The doc describes no API error body: a bare 401 unless weekdone-api-401-body is on.
+		expect(expired.data).toBe('Unauthorized');
+		await h.http.post('/__sandbox/assumptions?enable=weekdone-api-401-body');
+		try {
+			const described = await h.http.get(`${API}/items`, { params: { token: access_token } });
+			expect(described.data).toMatchObject({ status: 'error', error: 'invalid_token', message: expect.stringMatching(/expired/) });
+		} finally {
+			await h.http.post('/__sandbox/assumptions?disable=weekdone-api-401-body');
+		}
 
 		const refreshed = await exchange({ refresh_token, grant_type: 'refresh_token', client_id: clientId, client_secret: clientSecret, redirect_uri: REDIRECT });
 		expect(refreshed.status).toBe(200);
 		expect(refreshed.data.access_token).not.toBe(access_token);
-		expect(refreshed.data.refresh_token).toBeUndefined();
+		// "Response will be the new access_token": nothing else.
+		expect(Object.keys(refreshed.data)).toEqual(['access_token']);
 		expect((await h.http.get(`${API}/user`, { params: { token: refreshed.data.access_token } })).data.user.id).toBe(101);
 		// No rotation: the same refresh token keeps working.
 		const again = await exchange({ refresh_token, grant_type: 'refresh_token', client_id: clientId, client_secret: clientSecret, redirect_uri: REDIRECT });
@@ -64,11 +75,28 @@ describe('weekdone OAuth', () => {
 		expect(res.data.error).toBe('invalid_grant');
 	});
 
-	test('token parameters are also read from the query string', async () => {
+	test('token parameters in the query string are not read ("form-encoded post body") unless weekdone-token-query is on', async () => {
 		const params = { code: await code(), grant_type: 'authorization_code', client_id: clientId, client_secret: clientSecret, redirect_uri: REDIRECT };
 		const res = await h.http.post(TOKEN, '', { params });
-		expect(res.status).toBe(200);
-		expect(res.data.access_token).toBeTruthy();
+		expect(res.status).toBe(400);
+		expect(res.data.error_description).toMatch(/query string is not read/);
+		// The n8n refresh shape: everything in the body except redirect_uri, which rides in the query.
+		const { refresh_token } = await connect();
+		const refreshBody = form({ refresh_token, grant_type: 'refresh_token', client_id: clientId, client_secret: clientSecret });
+		const strictRefresh = await h.http.post(TOKEN, refreshBody, { params: { redirect_uri: REDIRECT } });
+		expect(strictRefresh.status).toBe(400);
+		expect(strictRefresh.data.error_description).toMatch(/redirect_uri/);
+
+		await h.http.post('/__sandbox/assumptions?enable=weekdone-token-query');
+		try {
+			expect((await h.http.post(TOKEN, refreshBody, { params: { redirect_uri: REDIRECT } })).status).toBe(200);
+			const viaQuery = await h.http.post(TOKEN, '', { params: { ...params, code: await code() } });
+			expect(viaQuery.status).toBe(200);
+			const report = (await h.http.get('/__sandbox/assumptions')).data;
+			expect(report.exercised['weekdone-token-query']).toEqual({ count: 2, first: `POST ${TOKEN}` });
+		} finally {
+			await h.http.post('/__sandbox/assumptions?disable=weekdone-token-query');
+		}
 	});
 
 	test('code exchange without redirect_uri is rejected', async () => {

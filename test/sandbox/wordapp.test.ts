@@ -6,9 +6,12 @@ const AUTHORIZE = '/wordapp/oauth/authorize';
 const TOKEN = '/wordapp/oauth/token';
 const VERSION = { 'X-Api-Version': 'application/vnd.wordapp-v1+json' };
 
+// The doc names no URL and no API resource: every Wordapp route is an assumption (sandbox/assumptions.ts).
+const WORDAPP_ASSUMPTIONS = ['wordapp-authorize-url', 'wordapp-token-url', 'wordapp-revoke-url', 'wordapp-token-info', 'wordapp-api-me', 'wordapp-api-version-value'];
+
 let h: Harness;
 beforeAll(async () => {
-	h = await startHarness({ autoApprove: true });
+	h = await startHarness({ autoApprove: true, assumptions: WORDAPP_ASSUMPTIONS });
 });
 afterAll(() => h.sandbox.close());
 
@@ -51,9 +54,14 @@ describe('wordapp OAuth', () => {
 		expect(reused.data.error).toBe('invalid_grant');
 	});
 
-	test('client credentials may come as a Basic header', async () => {
+	test('client credentials in a Basic header are refused: the doc lists client_id and client_secret as form fields', async () => {
 		const res = await h.http.post(TOKEN, form({ grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT }), { headers: { Authorization: basic(clientId, clientSecret) } });
-		expect(res.status).toBe(200);
+		expect(res.status).toBe(401);
+		expect(res.data.error).toBe('invalid_client');
+		const cc = await h.http.post(TOKEN, form({ grant_type: 'client_credentials' }), { headers: { Authorization: basic(clientId, clientSecret) } });
+		expect(cc.status).toBe(401);
+		const refresh = await h.http.post(TOKEN, form({ grant_type: 'refresh_token', refresh_token: (await connect()).refresh_token }), { headers: { Authorization: basic(clientId, clientSecret) } });
+		expect(refresh.status).toBe(401);
 	});
 
 	test('code exchange without redirect_uri or with a wrong secret is rejected', async () => {
@@ -115,7 +123,7 @@ describe('wordapp OAuth', () => {
 });
 
 describe('wordapp API', () => {
-	test('X-Api-Version is required and must be the v1 media type', async () => {
+	test('X-Api-Version is required; its value is accepted only under wordapp-api-version-value', async () => {
 		const { access_token } = await connect();
 		const missing = await h.http.get('/wordapp/api/v1/me', bearer(access_token));
 		expect(missing.status).toBe(400);
@@ -125,12 +133,46 @@ describe('wordapp API', () => {
 		const ok = await h.http.get('/wordapp/api/v1/me', bearer(access_token, VERSION));
 		expect(ok.data).toEqual({ id: 42, username: WORDAPP_USER.username, email: WORDAPP_USER.email, name: 'Sandy Box' });
 		expect((await h.http.get('/wordapp/api/v1/me', { headers: VERSION })).status).toBe(401);
+		await h.http.post('/__sandbox/assumptions?disable=wordapp-api-version-value');
+		try {
+			expect((await h.http.get('/wordapp/api/v1/me', bearer(access_token, VERSION))).status).toBe(400);
+		} finally {
+			await h.http.post('/__sandbox/assumptions?enable=wordapp-api-version-value');
+		}
+	});
+});
+
+describe('wordapp doc-strict rules (no assumption switched on)', () => {
+	test('no Wordapp URL is documented: every route is 404 until its assumption is on, and use is recorded', async () => {
+		const strict = await startHarness({ autoApprove: true });
+		try {
+			const routes: [string, string, string][] = [
+				['get', AUTHORIZE, 'wordapp-authorize-url'],
+				['post', TOKEN, 'wordapp-token-url'],
+				['post', '/wordapp/oauth/revoke', 'wordapp-revoke-url'],
+				['get', '/wordapp/oauth/token/info', 'wordapp-token-info'],
+				['get', '/wordapp/api/v1/me', 'wordapp-api-me'],
+			];
+			for (const [method, path, name] of routes) {
+				const res = await strict.http.request({ method, url: path });
+				expect(res.status).toBe(404);
+				expect(res.data.message).toContain(name);
+			}
+			expect((await strict.http.get('/__sandbox/assumptions')).data.exercised).toEqual({});
+			await strict.http.post(`/__sandbox/assumptions?enable=wordapp-token-url`);
+			const password = await strict.http.post(TOKEN, form({ grant_type: 'password', username: WORDAPP_USER.email, password: WORDAPP_USER.password }));
+			expect(password.status).toBe(200);
+			expect((await strict.http.get('/__sandbox/assumptions')).data.exercised).toEqual({ 'wordapp-token-url': { count: 1, first: `POST ${TOKEN}` } });
+			expect((await strict.http.post('/__sandbox/assumptions?enable=no-such-switch')).status).toBe(400);
+		} finally {
+			await strict.sandbox.close();
+		}
 	});
 });
 
 describe('wordapp consent memory', () => {
 	test('after one approval the consent screen is skipped for that client', async () => {
-		const manual = await startHarness();
+		const manual = await startHarness({ assumptions: WORDAPP_ASSUMPTIONS });
 		try {
 			const query = { client_id: clientId, redirect_uri: REDIRECT, response_type: 'code' };
 			const first = await manual.http.get(AUTHORIZE, { params: query });

@@ -7,20 +7,25 @@ const { clientId, clientSecret } = SANDBOX_CLIENTS.worksection;
 const AUTHORIZE = '/worksection/oauth2/authorize';
 const ALL_SCOPES = 'projects_read,projects_write,tasks_read,tasks_write,comments_read,comments_write,costs_read,costs_write,users_read';
 
+// "The URI must meet the requirements of the OAuth2 standard and use the HTTPS protocol."
+const HTTPS_REDIRECT = 'https://app.example.test/oauth/callback';
+
+// `me` and scope-less events/webhooks are assumptions (sandbox/assumptions.ts); the doc-strict rules
+// describe below runs without them.
 let h: Harness;
 beforeAll(async () => {
-	h = await startHarness({ autoApprove: true });
+	h = await startHarness({ autoApprove: true, redirectUris: [HTTPS_REDIRECT, REDIRECT], assumptions: ['worksection-action-me', 'worksection-unscoped-actions'] });
 });
 afterAll(() => h.sandbox.close());
 
-function code(scope = ALL_SCOPES): Promise<string> {
-	return authorizeCode(h.http, AUTHORIZE, { client_id: clientId, response_type: 'code', redirect_uri: REDIRECT, state: 'st', scope });
+function code(scope = ALL_SCOPES, harness = h): Promise<string> {
+	return authorizeCode(harness.http, AUTHORIZE, { client_id: clientId, response_type: 'code', redirect_uri: HTTPS_REDIRECT, state: 'st', scope });
 }
 
 async function connect(scope = ALL_SCOPES): Promise<{ access_token: string; refresh_token: string; account_url: string }> {
 	const res = await h.http.post(
 		'/worksection/oauth2/token',
-		form({ client_id: clientId, client_secret: clientSecret, grant_type: 'authorization_code', code: await code(scope), redirect_uri: REDIRECT }),
+		form({ client_id: clientId, client_secret: clientSecret, grant_type: 'authorization_code', code: await code(scope), redirect_uri: HTTPS_REDIRECT }),
 	);
 	expect(res.status).toBe(200);
 	return res.data;
@@ -39,7 +44,7 @@ describe('worksection OAuth', () => {
 	test('happy path: token with account_url, API, expiry, rotating refresh at /oauth2/refresh', async () => {
 		const res = await h.http.post(
 			'/worksection/oauth2/token',
-			form({ client_id: clientId, client_secret: clientSecret, grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT }),
+			form({ client_id: clientId, client_secret: clientSecret, grant_type: 'authorization_code', code: await code(), redirect_uri: HTTPS_REDIRECT }),
 		);
 		expect(res.status).toBe(200);
 		expect(res.data).toMatchObject({ token_type: 'bearer', expires_in: 86400, account_url: `${h.sandbox.url}/worksection/account` });
@@ -96,27 +101,23 @@ describe('worksection OAuth', () => {
 		expect(res.data.error).toBe('invalid_request');
 	});
 
-	test('Basic client authentication alone is rejected; query parameters are accepted (vendor SDK style)', async () => {
-		const viaBasic = await h.http.post('/worksection/oauth2/token', form({ grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT }), {
+	test('Basic client authentication alone is rejected', async () => {
+		const viaBasic = await h.http.post('/worksection/oauth2/token', form({ grant_type: 'authorization_code', code: await code(), redirect_uri: HTTPS_REDIRECT }), {
 			headers: { Authorization: basic(clientId, clientSecret) },
 		});
 		expect(viaBasic.status).toBe(401);
 		expect(viaBasic.data.error).toBe('invalid_client');
-		const viaQuery = await h.http.get('/worksection/oauth2/token', {
-			params: { client_id: clientId, client_secret: clientSecret, grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT },
-		});
-		expect(viaQuery.status).toBe(200);
 	});
 
 	test('authorize requires state and scope from the documented list', async () => {
-		const noState = redirectParams(await h.http.get(AUTHORIZE, { params: { client_id: clientId, response_type: 'code', redirect_uri: REDIRECT, scope: 'tasks_read' } }));
+		const noState = redirectParams(await h.http.get(AUTHORIZE, { params: { client_id: clientId, response_type: 'code', redirect_uri: HTTPS_REDIRECT, scope: 'tasks_read' } }));
 		expect(noState.get('error')).toBe('invalid_request');
-		const noScope = redirectParams(await h.http.get(AUTHORIZE, { params: { client_id: clientId, response_type: 'code', redirect_uri: REDIRECT, state: 's' } }));
+		const noScope = redirectParams(await h.http.get(AUTHORIZE, { params: { client_id: clientId, response_type: 'code', redirect_uri: HTTPS_REDIRECT, state: 's' } }));
 		expect(noScope.get('error')).toBe('invalid_request');
-		const badScope = redirectParams(await h.http.get(AUTHORIZE, { params: { client_id: clientId, response_type: 'code', redirect_uri: REDIRECT, state: 's', scope: 'tasks_read everything' } }));
+		const badScope = redirectParams(await h.http.get(AUTHORIZE, { params: { client_id: clientId, response_type: 'code', redirect_uri: HTTPS_REDIRECT, state: 's', scope: 'tasks_read everything' } }));
 		expect(badScope.get('error')).toBe('invalid_scope');
 		expect(badScope.get('state')).toBe('s');
-		const spaceSeparated = redirectParams(await h.http.get(AUTHORIZE, { params: { client_id: clientId, response_type: 'code', redirect_uri: REDIRECT, state: 's', scope: 'tasks_read users_read' } }));
+		const spaceSeparated = redirectParams(await h.http.get(AUTHORIZE, { params: { client_id: clientId, response_type: 'code', redirect_uri: HTTPS_REDIRECT, state: 's', scope: 'tasks_read users_read' } }));
 		expect(spaceSeparated.get('code')).toBeTruthy();
 	});
 
@@ -291,5 +292,76 @@ describe('worksection webhooks', () => {
 		const { access_token, account_url } = await connect();
 		const res = await api(account_url, access_token, 'add_webhook', { url: receiver.url, events: 'post_task,explode' });
 		expect(res.data.status).toBe('error');
+	});
+});
+
+describe('worksection doc-strict rules (no assumption switched on)', () => {
+	let strict: Harness;
+	beforeAll(async () => {
+		strict = await startHarness({ autoApprove: true, redirectUris: [HTTPS_REDIRECT, REDIRECT] });
+	});
+	afterAll(() => strict.sandbox.close());
+
+	async function strictConnect(scope = ALL_SCOPES) {
+		const res = await strict.http.post(
+			'/worksection/oauth2/token',
+			form({ client_id: clientId, client_secret: clientSecret, grant_type: 'authorization_code', code: await code(scope, strict), redirect_uri: HTTPS_REDIRECT }),
+		);
+		expect(res.status).toBe(200);
+		return res.data as { access_token: string; refresh_token: string; account_url: string };
+	}
+
+	test('a registered plain-http redirect URI is refused: the doc demands HTTPS', async () => {
+		const res = await strict.http.get(AUTHORIZE, { params: { client_id: clientId, response_type: 'code', redirect_uri: REDIRECT, state: 's', scope: 'tasks_read' } });
+		expect(res.status).toBe(400);
+		expect(res.headers.location).toBeUndefined();
+		expect(res.data).toMatch(/HTTPS/);
+		// With the worksection-http-redirect assumption the same request gets a code, and it is recorded.
+		await strict.http.post('/__sandbox/assumptions?enable=worksection-http-redirect');
+		const lenient = redirectParams(await strict.http.get(AUTHORIZE, { params: { client_id: clientId, response_type: 'code', redirect_uri: REDIRECT, state: 's', scope: 'tasks_read' } }));
+		expect(lenient.get('code')).toBeTruthy();
+		const report = (await strict.http.get('/__sandbox/assumptions')).data;
+		expect(report.exercised['worksection-http-redirect']).toMatchObject({ count: 1, first: `GET ${AUTHORIZE}` });
+		await strict.http.post('/__sandbox/assumptions?disable=worksection-http-redirect');
+	});
+
+	test('/oauth2/token and /oauth2/refresh take POST only, with the parameters in the body', async () => {
+		const query = { client_id: clientId, client_secret: clientSecret, grant_type: 'authorization_code', code: await code(ALL_SCOPES, strict), redirect_uri: HTTPS_REDIRECT };
+		expect((await strict.http.get('/worksection/oauth2/token', { params: query })).status).toBe(405);
+		const postQuery = await strict.http.post('/worksection/oauth2/token', '', { params: query });
+		expect(postQuery.status).toBe(401);
+		expect(postQuery.data.error).toBe('invalid_client');
+		const { refresh_token } = await strictConnect();
+		const refreshQuery = { client_id: clientId, client_secret: clientSecret, grant_type: 'refresh_token', refresh_token };
+		expect((await strict.http.get('/worksection/oauth2/refresh', { params: refreshQuery })).status).toBe(405);
+		expect((await strict.http.post('/worksection/oauth2/refresh', '', { params: refreshQuery })).status).toBe(401);
+		// The refresh token survived the refused attempts.
+		expect((await strict.http.post('/worksection/oauth2/refresh', form(refreshQuery))).status).toBe(200);
+	});
+
+	test('action=me is not a documented action; /oauth2/resource is', async () => {
+		const { access_token, account_url } = await strictConnect();
+		const me = await strict.http.get(`${account_url}/api/oauth2`, { params: { action: 'me' }, headers: { Authorization: `Bearer ${access_token}` } });
+		expect(me.data).toMatchObject({ status: 'error', status_code: 1 });
+		const resource = await strict.http.post('/worksection/oauth2/resource', form({ client_id: clientId, client_secret: clientSecret, access_token }));
+		expect(resource.data.email).toBe('sandbox@example.com');
+	});
+
+	test('events and webhooks need the administrative scope, since no narrower scope is documented', async () => {
+		const narrow = await strictConnect();
+		const denied = await strict.http.get(`${narrow.account_url}/api/oauth2`, { params: { action: 'get_events', period: '1h' }, headers: { Authorization: `Bearer ${narrow.access_token}` } });
+		expect(denied.status).toBe(403);
+		const admin = await strictConnect('administrative');
+		const allowed = await strict.http.get(`${admin.account_url}/api/oauth2`, { params: { action: 'get_events', period: '1h' }, headers: { Authorization: `Bearer ${admin.access_token}` } });
+		expect(allowed.data.status).toBe('ok');
+		expect((await strict.http.get('/__sandbox/assumptions')).data.exercised['worksection-unscoped-actions']).toBeUndefined();
+	});
+
+	test('prototype keys are not actions', async () => {
+		const { access_token, account_url } = await strictConnect();
+		for (const action of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+			const res = await strict.http.get(`${account_url}/api/oauth2`, { params: { action }, headers: { Authorization: `Bearer ${access_token}` } });
+			expect([res.status, res.data.status_code]).toEqual([200, 1]);
+		}
 	});
 });

@@ -7,9 +7,10 @@ const AUTHORIZE = '/worktual/services/oauth2/v1/authorize';
 const TOKEN = '/worktual/services/oauth2/v1/token';
 const CONTACTS = '/worktual/services/ccaas/v1/contacts';
 
+// No document gives the authorize URL, so the OAuth flow needs the worktual-authorize-url assumption.
 let h: Harness;
 beforeAll(async () => {
-	h = await startHarness({ autoApprove: true, accessTokenTtlSeconds: 5 });
+	h = await startHarness({ autoApprove: true, accessTokenTtlSeconds: 5, assumptions: ['worktual-authorize-url'] });
 });
 afterAll(() => h.sandbox.close());
 
@@ -39,10 +40,10 @@ describe('worktual OAuth', () => {
 		// Permanent: the accessTokenTtlSeconds override does not apply to Worktual.
 		const record = h.sandbox.state.tokens.checkAccess('worktual', token);
 		expect(record.ok && record.record.expiresAt).toBeNull();
-		expect((await h.http.get(CONTACTS, { headers: { Authorization: token } })).status).toBe(200);
+		expect((await h.http.get(CONTACTS, { headers: { Authorisation: token } })).status).toBe(200);
 
 		await expire(h.http, 'worktual');
-		expect((await h.http.get(CONTACTS, { headers: { Authorization: token } })).status).toBe(401);
+		expect((await h.http.get(CONTACTS, { headers: { Authorisation: token } })).status).toBe(401);
 	});
 
 	test('authorize with redirect_uri instead of Redirect_url is refused (plain text)', async () => {
@@ -104,17 +105,37 @@ describe('worktual contacts API', () => {
 		token = await connect();
 	});
 
-	test('token accepted raw, with Bearer, and in an `Authorisation` header; missing → 401', async () => {
-		for (const headers of [{ Authorization: token }, { Authorization: `Bearer ${token}` }, { Authorisation: token }, { Authorization: WORKTUAL_PRIVATE_TOKEN }]) {
+	test('the header exactly as the doc prints it ("Authorisation : token"); other forms only with the assumption', async () => {
+		for (const headers of [{ Authorisation: token }, { Authorisation: WORKTUAL_PRIVATE_TOKEN }]) {
 			expect((await h.http.get(CONTACTS, { headers, params: { limit: 1 } })).status).toBe(200);
+		}
+		const undocumented = [{ Authorization: token }, { Authorization: `Bearer ${token}` }, { Authorisation: `Bearer ${token}` }];
+		for (const headers of undocumented) {
+			const res = await h.http.get(CONTACTS, { headers, params: { limit: 1 } });
+			expect(res.status).toBe(401);
+		}
+		expect((await h.http.get(CONTACTS, { headers: { Authorization: token } })).data.message).toMatch(/Authorization header is not read/);
+		await h.http.post('/__sandbox/assumptions?enable=worktual-authorization-header');
+		try {
+			for (const headers of undocumented) expect((await h.http.get(CONTACTS, { headers, params: { limit: 1 } })).status).toBe(200);
+			expect((await h.http.get('/__sandbox/assumptions')).data.exercised['worktual-authorization-header'].count).toBe(3);
+		} finally {
+			await h.http.post('/__sandbox/assumptions?disable=worktual-authorization-header');
 		}
 		const none = await h.http.get(CONTACTS);
 		expect(none.status).toBe(401);
-		expect((await h.http.get(CONTACTS, { headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
+		expect((await h.http.get(CONTACTS, { headers: { Authorisation: 'wrong' } })).status).toBe(401);
+	});
+
+	test('prototype keys are no condition, field or filter field', async () => {
+		const headers = { Authorisation: token };
+		for (const params of [{ condition: 'constructor', createdDate: 1 }, { fields: 'constructor' }, { fields: '__proto__' }, { filter: 'constructor = "x"' }]) {
+			expect((await h.http.get(CONTACTS, { headers, params })).status).toBe(400);
+		}
 	});
 
 	test('offset is a page index; limit defaults to and is capped at 100', async () => {
-		const headers = { Authorization: token };
+		const headers = { Authorisation: token };
 		const first = await h.http.get(CONTACTS, { headers });
 		expect(first.data).toHaveLength(100);
 		const third = await h.http.get(CONTACTS, { headers, params: { offset: 2 } });
@@ -129,7 +150,7 @@ describe('worktual contacts API', () => {
 	});
 
 	test('createdDate with condition filters by creation time', async () => {
-		const headers = { Authorization: token };
+		const headers = { Authorisation: token };
 		const cutoff = WORKTUAL_SEED_BASE_MS + 239 * 3_600_000; // contacts 240..249 are newer
 		const gt = await h.http.get(CONTACTS, { headers, params: { createdDate: cutoff, condition: 'GT' } });
 		expect(gt.data).toHaveLength(10);
@@ -141,7 +162,7 @@ describe('worktual contacts API', () => {
 	});
 
 	test('filter and fields', async () => {
-		const headers = { Authorization: token };
+		const headers = { Authorisation: token };
 		const leeds = await h.http.get(CONTACTS, { headers, params: { filter: 'city = "Leeds" AND customerType = "business"' } });
 		expect(leeds.data.length).toBeGreaterThan(0);
 		expect(leeds.data.every((c: { city: string; customerType: string }) => c.city === 'Leeds' && c.customerType === 'business')).toBe(true);
@@ -151,9 +172,26 @@ describe('worktual contacts API', () => {
 	});
 
 	test('single contact', async () => {
-		const headers = { Authorization: token };
+		const headers = { Authorisation: token };
 		const one = await h.http.get(`${CONTACTS}/1001`, { headers });
 		expect(one.data).toMatchObject({ coid: 1001, firstName: 'Asha' });
 		expect((await h.http.get(`${CONTACTS}/999999`, { headers })).status).toBe(404);
+	});
+});
+
+describe('worktual doc-strict rules (no assumption switched on)', () => {
+	test('the authorize URL is in no document: 404 unless worktual-authorize-url is on', async () => {
+		const strict = await startHarness({ autoApprove: true });
+		try {
+			const res = await strict.http.get(AUTHORIZE, { params: { client_id: clientId, response_type: 'code', Redirect_url: REDIRECT } });
+			expect(res.status).toBe(404);
+			expect(res.data.message).toMatch(/worktual-authorize-url/);
+			// The documented token URL exists (and refuses a made-up code).
+			const token = await strict.http.post(TOKEN, form({ Code: 'x', Client_id: clientId, client_secret: clientSecret, Grant_type: 'authorisation_code', Redirect_url: REDIRECT }));
+			expect(token.status).toBe(400);
+			expect(token.data.error).toBe('invalid_grant');
+		} finally {
+			await strict.sandbox.close();
+		}
 	});
 });

@@ -21,7 +21,27 @@ import { authorizationUrl, connect, N8N_CALLBACK_URL } from '../harness/oauth-fl
 let sandbox: RunningSandbox;
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ port: 0, host: '127.0.0.1', autoApprove: true });
+	// Assumptions this suite relies on, by name (sandbox/README.md); the ones requests actually needed are
+	// written to build/assumptions/ and listed in the npm test summary.
+	sandbox = await startSandbox({
+		port: 0,
+		host: '127.0.0.1',
+		autoApprove: true,
+		assumptions: [
+			'weekdone-token-query',
+			'worksection-http-redirect',
+			'worksection-action-me',
+			'worktual-authorize-url',
+			'worktual-authorization-header',
+			'wordapp-authorize-url',
+			'wordapp-token-url',
+			'wordapp-revoke-url',
+			'wordapp-token-info',
+			'wordapp-api-me',
+			'wordapp-api-version-value',
+		],
+		assumptionsFile: `${__dirname}/../../../build/assumptions/jest-n8n-credentials.json`,
+	});
 });
 afterAll(async () => {
 	await sandbox.close();
