@@ -57,7 +57,7 @@ function trustedOrigins(list: string | undefined, apiBaseUrl: string | undefined
 
 function timeoutMs(text: string | undefined): number {
 	const value = Number(text);
-	return text && /^[0-9]+$/.test(text) && value >= 1000 && value <= 120_000 ? value : DEFAULT_API_TIMEOUT_MS;
+	return text && /^[0-9]+$/.test(text) && value >= 100 && value <= 120_000 ? value : DEFAULT_API_TIMEOUT_MS;
 }
 
 /** The OAuth client as the shared lifecycle wants it, URL overrides included. */

@@ -55,6 +55,23 @@ function redactValue(value: unknown, secrets: readonly string[]): unknown {
 	return value;
 }
 
+/** Core's own errors (its 429 ThrottledError, a 401 RefreshAuthError) do not say which app failed: prefix the vendor. */
+function withVendorName(message: string, name: string): string {
+	if (/^[{]/.test(message)) {
+		try {
+			const parsed = JSON.parse(message) as Record<string, unknown>;
+			if (typeof parsed.message === 'string' && !parsed.message.startsWith(`${name}:`)) {
+				return JSON.stringify({ ...parsed, message: `${name}: ${parsed.message}` });
+			}
+			return message;
+		} catch {
+			// not JSON: prefix the text
+		}
+	}
+	if (message === '') return `${name}: the vendor refused the request (the access token was rejected or has expired)`;
+	return message.startsWith(`${name}:`) ? message : `${name}: ${message}`;
+}
+
 /** A URL's query may carry a token (Weekdone); transport messages quote URLs, so queries are dropped first. */
 function withoutQueries(text: string): string {
 	return text.replace(/(https?:\/\/[^\s?#"']*)[?#][^\s"']*/g, '$1');
@@ -68,7 +85,7 @@ function withoutQueries(text: string): string {
 export function safeError(z: ZObject, vendor: VendorDefinition, error: unknown, secrets: readonly string[]): Error {
 	const name = vendor.displayName;
 	if (error instanceof Error && PLATFORM_ERROR_NAMES.has(error.name)) {
-		error.message = redactText(error.message, secrets);
+		error.message = redactText(withVendorName(error.message, name), secrets);
 		if (error.stack) error.stack = redactSecrets(withoutQueries(error.stack), secrets);
 		return error;
 	}

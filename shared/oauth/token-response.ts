@@ -1,7 +1,7 @@
 import type { TokenSet, VendorDefinition } from '../types';
 import { excerpt, VendorAuthError } from './errors';
 import { redactSecrets } from './redact';
-import type { HttpResponse } from './http';
+import { FORM_CONTENT_TYPE, type HttpResponse } from './http';
 
 const RFC_FIELDS = ['access_token', 'refresh_token', 'token_type', 'expires_in', 'scope'];
 
@@ -101,6 +101,15 @@ export function parseTokenResponse(
 		throw new VendorAuthError(name, 'server_error', `the token endpoint failed with HTTP ${response.status}; try again later`, {
 			status: response.status,
 			retryAfterSeconds: retryAfterSeconds(response.headers['retry-after'], now),
+		});
+	}
+	if (response.status >= 300 && !parseJson(response.body.trim()).ok && !(response.headers['content-type'] ?? '').includes(FORM_CONTENT_TYPE)) {
+		// a refusal whose body is not JSON (a plain-text or HTML error page): the status is the message
+		const what = response.body.trim().startsWith('<') ? 'an HTML page; check the token URL' : excerpt(response.body, secrets, 120) || 'no details';
+		const retryAfter = retryAfterSeconds(response.headers['retry-after'], now);
+		throw new VendorAuthError(name, response.status === 429 ? 'rate_limited' : 'error_response', `the token endpoint refused the request with HTTP ${response.status}: ${what}${retryAfter === undefined ? '' : `; retry after ${retryAfter} s`}`, {
+			status: response.status,
+			retryAfterSeconds: retryAfter,
 		});
 	}
 	const body = parseBody(vendor, response, secrets);
