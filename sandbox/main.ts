@@ -1,9 +1,11 @@
 // CLI: node build/sandbox/main.js --port 5701 [--host 127.0.0.1] [--access-ttl 5] [--auto-approve]
 //      [--webwork-rate-limit 60] [--verbose] [--assume name[,name]]... [--assumptions-file path]
-//      [--redirect-uri uri]...
+//      [--assumptions-dir dir] [--redirect-uri uri]...
 // Env fallbacks: SANDBOX_PORT, SANDBOX_HOST, SANDBOX_ACCESS_TTL, SANDBOX_AUTO_APPROVE=1,
 // SANDBOX_WEBWORK_RATE_LIMIT, SANDBOX_VERBOSE=1, SANDBOX_ASSUMPTIONS (comma-separated),
-// SANDBOX_ASSUMPTIONS_FILE, SANDBOX_REDIRECT_URIS (space-separated). Repeated flags add up; flags and env add up too.
+// SANDBOX_ASSUMPTIONS_FILE, SANDBOX_ASSUMPTIONS_DIR (writes <dir>/sandbox-<pid>.json, so every sandbox a
+// test run starts leaves its own report: scripts/test-all.sh sets it), SANDBOX_REDIRECT_URIS (space-separated). Repeated flags add up; flags and env add up too.
+import { join } from 'node:path';
 import { startSandbox, type SandboxOptions } from './server';
 
 function parseArgs(argv: string[], env: NodeJS.ProcessEnv): SandboxOptions & { verbose: boolean } {
@@ -23,7 +25,7 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv): SandboxOptions & { v
 			lists.set(name, [...(lists.get(name) ?? []), value]);
 		} else flags.set(name, value);
 	}
-	const known = ['port', 'host', 'access-ttl', 'auto-approve', 'webwork-rate-limit', 'verbose', 'assumptions-file', ...repeatable];
+	const known = ['port', 'host', 'access-ttl', 'auto-approve', 'webwork-rate-limit', 'verbose', 'assumptions-file', 'assumptions-dir', ...repeatable];
 	for (const name of flags.keys()) if (!known.includes(name)) throw new Error(`unknown option --${name}`);
 
 	const text = (flag: string, envName: string): string | undefined => {
@@ -50,9 +52,13 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv): SandboxOptions & { v
 		webworkRateLimitPerMinute: number('webwork-rate-limit', 'SANDBOX_WEBWORK_RATE_LIMIT'),
 		verbose: bool('verbose', 'SANDBOX_VERBOSE'),
 		assumptions: list('assume', 'SANDBOX_ASSUMPTIONS', /[\s,]+/),
-		assumptionsFile: text('assumptions-file', 'SANDBOX_ASSUMPTIONS_FILE'),
+		assumptionsFile: text('assumptions-file', 'SANDBOX_ASSUMPTIONS_FILE') ?? inDir(text('assumptions-dir', 'SANDBOX_ASSUMPTIONS_DIR')),
 		redirectUris: orUndefined(list('redirect-uri', 'SANDBOX_REDIRECT_URIS', /\s+/)),
 	};
+}
+
+function inDir(dir: string | undefined): string | undefined {
+	return dir ? join(dir, `sandbox-${process.pid}.json`) : undefined;
 }
 
 /** No --redirect-uri at all keeps the default registrations (clients.ts). */

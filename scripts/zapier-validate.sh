@@ -154,7 +154,12 @@ stop_sandbox() { [[ -n "$SANDBOX_PID" ]] && kill "$SANDBOX_PID" 2>/dev/null || t
 
 start_sandbox() {
 	[[ -f build/sandbox/main.js ]] || { echo "FAIL lifecycle: build/sandbox/main.js missing"; return 1; }
-	node build/sandbox/main.js --port 0 --auto-approve >"$LC_DIR/sandbox.log" 2>&1 &
+	# Doc-strict sandbox; these lenient switches are what the Zapier apps rely on beyond the vendor documents
+	# (sandbox/README.md). The CLI's callback is plain http on localhost, which Worksection's doc forbids.
+	node build/sandbox/main.js --port 0 --auto-approve \
+		--assume worksection-http-redirect,worktual-authorize-url,worktual-authorization-header \
+		--assume wordapp-authorize-url,wordapp-token-url,wordapp-token-info,wordapp-api-version-value \
+		>"$LC_DIR/sandbox.log" 2>&1 &
 	SANDBOX_PID=$!
 	trap stop_sandbox EXIT
 	local i
@@ -191,6 +196,8 @@ lifecycle_one() {
 	port="$(free_port)"
 	redirect="http://localhost:$port"
 	write_env "$id" "$redirect" >"$work/.env"
+	# the sandbox apps accept registered redirect URIs only, exactly: register this CLI callback
+	curl -fsS -X POST "$SANDBOX_URL/__sandbox/redirect-uris?vendor=$id" --data-urlencode "uri=$redirect" >/dev/null
 	local inv=(invoke --non-interactive --local-port "$port" --redirect-uri "$redirect")
 	local timings=""
 	step() { # step <label> <expect ok|fail> <invoke args…>

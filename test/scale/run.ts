@@ -18,6 +18,7 @@ import { installPackedPackage } from '../e2e/lib/package-install';
 import { repoRoot } from '../e2e/lib/paths';
 import { freePort } from '../e2e/lib/ports';
 import { ensureRuntime, type Runtime } from '../e2e/lib/runtime';
+import { PACKAGE_ASSUMPTIONS } from '../e2e/assumptions';
 import { SandboxServer } from '../e2e/lib/sandbox-server';
 import { singleActionWorkflow } from '../e2e/lib/workflow';
 import { raceCases, type RaceCase } from './cases';
@@ -135,6 +136,9 @@ async function raceMode(mode: Mode, args: Args, runtime: Runtime, runDir: string
 			queue = { redis, postgres, workers: WORKERS };
 		}
 		cluster = await startCluster({ runtime, userFolder, runDir: modeDir, sandboxUrl: sandbox.url, cleanup, queue });
+		// The sandbox apps accept only registered redirect URIs, exactly: register this n8n's OAuth callback.
+		const registered = await fetch(`${sandbox.url}/__sandbox/redirect-uris?uri=${encodeURIComponent(`${cluster.main.url}/rest/oauth2-credential/callback`)}`, { method: 'POST' });
+		if (registered.status !== 200) throw new Error(`sandbox refused the redirect URI registration: HTTP ${registered.status}`);
 		info(`${mode}: n8n ${cluster.main.url} (pid ${cluster.main.process.pid})${cluster.workers.map((w) => `, ${w.name} pid ${w.process.pid}`).join('')} ready in ${Math.round((Date.now() - started) / 1000)} s`);
 		const client = new N8nClient(cluster.main.url);
 		await client.setupOwner(OWNER);
@@ -230,7 +234,15 @@ async function main(): Promise<number> {
 		installPackedPackage(root, runDir, packageHome);
 		// WebWork's documented 60 requests/minute would turn a 20-run race into 429s: the races measure refresh, not rate limits.
 		process.env.SANDBOX_WEBWORK_RATE_LIMIT = '0';
-		const sandbox = await SandboxServer.start({ root, port: await freePort(), runDir, autoApprove: true, accessTtlSeconds: 3600, onStarted: (child) => cleanup.add(child) });
+		const sandbox = await SandboxServer.start({
+			root,
+			port: await freePort(),
+			runDir,
+			autoApprove: true,
+			accessTtlSeconds: 3600,
+			onStarted: (child) => cleanup.add(child),
+			assumptions: PACKAGE_ASSUMPTIONS,
+		});
 		info(`sandbox ${sandbox.url} (pid ${sandbox.process.pid})`);
 		for (const mode of args.modes) {
 			const note = await raceMode(mode, args, runtime, runDir, join(packageHome, '.n8n', 'nodes'), sandbox, cleanup, tally);
