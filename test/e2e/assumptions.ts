@@ -18,5 +18,4 @@ export const PACKAGE_ASSUMPTIONS: readonly string[] = [
 	'wordapp-revoke-url',
 	// The connection test: Doorkeeper's token info.
 	'wordapp-token-info',
-	'wordapp-api-version-value',
 ];

@@ -84,18 +84,25 @@ export async function worksectionRefreshScenario(ctx: SuiteContext, worksection:
 	await ctx.report.group(async (check) => {
 		await check('worksection: an active workflow whose only trigger is the polling trigger keeps firing across an access-token expiry (refresh at /oauth2/refresh)', async () => {
 			const credential = requireCredential(worksection);
-			// Activation polls once at once (remembering the backlog); the cron poll comes 25-85 s later.
-			const workflow = await client.createWorkflow(pollWorkflow(credential, cronSoon(25)));
+			// The first poll after activation remembers the backlog; the cron poll after it must emit what is new.
+			const workflow = await client.createWorkflow(pollWorkflow(credential, cronSoon(30)));
 			let active = false;
 			try {
+				const beforeActivation = await logLength(ctx, 'worksection');
 				await activate(client, workflow);
 				active = true;
+				await waitFor(
+					'the first poll after activation',
+					async () => ((await sandbox.log('worksection')) as LogEntry[]).slice(beforeActivation).find((e) => e.query?.action === 'get_events' && e.status === 200),
+					70_000,
+					500,
+				);
 				const seen = new Set((await executionsOf(client, workflow)).map((e) => e.id));
 				await sandbox.expire('worksection');
 				const from = await logLength(ctx, 'worksection');
 				const title = `e2e project after expiry ${Date.now()}`;
 				await worksectionAdmin(sandbox.url, 'post_project', { title });
-				const result = await waitForNewExecution(client, workflow, seen, 90_000);
+				const result = await waitForNewExecution(client, workflow, seen, 75_000);
 				if (result.status !== 'success') throw new Error(`the poll's execution ${result.id} ${result.status}: ${result.error}`);
 				const names = result.items(POLL_TRIGGER).map((i) => (i as { new?: { name?: string } }).new?.name);
 				if (!names.includes(title)) throw new Error(`the poll after the expiry emitted ${JSON.stringify(names)}, not "${title}"`);
@@ -104,7 +111,8 @@ export async function worksectionRefreshScenario(ctx: SuiteContext, worksection:
 				if (active) await deactivate(client, workflow).catch(() => undefined);
 			}
 		});
-
+	});
+	await ctx.report.group(async (check) => {
 		await check('worksection: a dropdown (loadOptions: projects) loads after an access-token expiry (refresh at /oauth2/refresh)', async () => {
 			const credential = requireCredential(worksection);
 			await sandbox.expire('worksection');
@@ -119,7 +127,8 @@ export async function worksectionRefreshScenario(ctx: SuiteContext, worksection:
 			if (!Array.isArray(options) || options.length === 0) throw new Error(`the dropdown loaded no options: ${JSON.stringify(options).slice(0, 300)}`);
 			await expectOneWorksectionRefresh(ctx, from);
 		});
-
+	});
+	await ctx.report.group(async (check) => {
 		await check('worksection: webhook activation and deactivation each refresh an expired token at /oauth2/refresh', async () => {
 			const credential = requireCredential(worksection);
 			const webhookId = randomUUID();
