@@ -24,6 +24,8 @@ export interface ZapierEnv {
 	trustedOrigins: string[];
 	/** Timeout of every API request in ms: REQUEST_TIMEOUT_MS, default 25 s (a Zapier action has 30 s). */
 	requestTimeoutMs: number;
+	/** Token requests use REQUEST_TIMEOUT_MS when it is set, else the shared lifecycle's default. */
+	tokenTimeoutMs?: number;
 }
 
 /** Zapier stops an action after 30 s (https://docs.zapier.com/platform/build/operating-constraints); leave room to report. */
@@ -47,6 +49,7 @@ export function zapierEnv(): ZapierEnv {
 		redirectUri: read('REDIRECT_URI'),
 		trustedOrigins: trustedOrigins(read('TRUSTED_ORIGINS'), read('API_BASE_URL')),
 		requestTimeoutMs: timeoutMs(read('REQUEST_TIMEOUT_MS')),
+		tokenTimeoutMs: read('REQUEST_TIMEOUT_MS') ? timeoutMs(read('REQUEST_TIMEOUT_MS')) : undefined,
 	};
 }
 
@@ -69,5 +72,6 @@ export function oauthClient(env: ZapierEnv = zapierEnv()): OAuthClient {
 		refreshUrl: env.refreshUrl,
 		revokeUrl: env.revokeUrl,
 		trustedOrigins: env.trustedOrigins,
+		timeoutMs: env.tokenTimeoutMs,
 	};
 }

@@ -5,9 +5,9 @@ import type { HttpClient, HttpResponse } from '../shared/oauth';
 /**
  * The shared lifecycle's transport, built on z.request so token calls show up in Zapier's monitoring.
  *
- * skipThrowForStatus lets the shared parser read every 4xx body. Two answers never reach it: with
- * autoRefresh on, core turns any 401 into RefreshAuthError, and any 429 into ThrottledError, before the
- * response is handed back. The shared lifecycle would report such a throw as "could not be reached", so the
+ * skipThrowForStatus lets the shared parser read every 4xx body, and throwForThrottlingEarly: false its 429s
+ * (with Retry-After as seconds or an HTTP date). One answer never reaches it: with autoRefresh on, core turns
+ * any 401 into RefreshAuthError before the response is handed back. The shared lifecycle would report such a throw as "could not be reached", so the
  * platform error is remembered here and the caller translates it (see token-errors.ts).
  */
 export interface TokenTransport {
@@ -30,7 +30,9 @@ export function tokenTransport(z: ZObject): TokenTransport {
 				body: request.body,
 				timeout: request.timeoutMs,
 				skipThrowForStatus: true,
-			});
+				// core's early 429 check reads Retry-After only in seconds; the shared parser also reads an HTTP date
+				throwForThrottlingEarly: false,
+			} as Parameters<ZObject['request']>[0]);
 			const headers: HttpResponse['headers'] = {};
 			response.headers.forEach((value: string, name: string) => {
 				headers[name.toLowerCase()] = value;

@@ -7,6 +7,12 @@ import { fromAuthData } from './auth-data';
 import { zapierEnv } from './env';
 import { checkApiTarget, isTokenEndpoint } from './urls';
 
+/**
+ * Core's early 429 check (core 18+) reads Retry-After only as seconds; with it off per request, the
+ * afterResponse below raises the ThrottledError and also reads an HTTP date (RFC 9110 §10.2.3).
+ */
+const LATE_THROTTLING = { throwForThrottlingEarly: false } as Record<string, unknown>;
+
 function hasHeader(headers: Record<string, string>, name: string): boolean {
 	const wanted = name.toLowerCase();
 	return Object.keys(headers).some((key) => key.toLowerCase() === wanted);
@@ -25,7 +31,7 @@ export function buildBeforeRequest(vendor: VendorDefinition): BeforeRequestMiddl
 		const env = zapierEnv();
 		const given = request.url || ''; // core drops an empty url (Worksection's calls all go to the base itself)
 		const timeout = request.timeout ?? env.requestTimeoutMs;
-		if (isTokenEndpoint(vendor, given, env)) return { ...request, timeout };
+		if (isTokenEndpoint(vendor, given, env)) return { ...request, timeout, ...LATE_THROTTLING };
 		const target = checkApiTarget(vendor, bundle.authData, given, env);
 		if (!target.ok) {
 			throw new z.errors.Error(`${vendor.displayName}: the request was refused before sending: ${target.reason}`, 'untrusted_host', 400);
@@ -46,7 +52,7 @@ export function buildBeforeRequest(vendor: VendorDefinition): BeforeRequestMiddl
 		} else {
 			for (const [name, value] of Object.entries(vendor.api.headers)) if (!hasHeader(headers, name)) headers[name] = value;
 		}
-		return { ...request, url, headers, params, timeout };
+		return { ...request, url, headers, params, timeout, ...LATE_THROTTLING };
 	};
 }
 
@@ -72,8 +78,8 @@ function rejectedToken(z: ZObject, vendor: VendorDefinition, response: HttpRespo
 
 /**
  * Turns failed API calls into Zapier errors that name the vendor and carry its message, never a secret.
- * Core already maps 401 (autoRefresh) and 429 before this runs; the branches stay for the vendor's own
- * expired-token status and for requests that opt out of the early throttling check.
+ * Core already maps 401 (autoRefresh) before this runs; the 401 branch stays for the vendor's own
+ * expired-token status and Worktual (no refresh). 429 is handled here (beforeRequest turns core's early check off).
  * Calls that set skipThrowForStatus read the status themselves (the token calls) and pass through.
  */
 export function buildAfterResponse(vendor: VendorDefinition): AfterResponseMiddleware {

@@ -39,6 +39,7 @@ export function tokenError(
 		return phase === 'refresh' ? new z.errors.ExpiredAuthError(message) : new z.errors.Error(message, 'unauthorized', 401);
 	}
 	if (isVendorAuthError(error)) {
+		if (error.cause_ === 'rate_limited') return new z.errors.ThrottledError(error.message, error.retryAfterSeconds);
 		if (phase === 'refresh' && needsReconnect(error)) return new z.errors.ExpiredAuthError(error.message);
 		return new z.errors.Error(error.message, error.oauthError ?? error.cause_, error.status);
 	}
