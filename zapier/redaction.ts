@@ -1,6 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
-import { collectSecrets, isTimeoutFailure, redactSecrets, VendorAuthError } from '../shared/oauth';
+import { collectSecrets, isTimeoutFailure, maskSecretValues, redactSecrets, VendorAuthError } from '../shared/oauth';
 import type { VendorDefinition } from '../shared/types';
 import { zapierEnv } from './env';
 
@@ -46,13 +46,24 @@ export function redactText(text: string, secrets: readonly string[]): string {
 	return redactSecrets(text, secrets);
 }
 
-function redactValue(value: unknown, secrets: readonly string[]): unknown {
-	if (typeof value === 'string') return redactSecrets(value, secrets);
-	if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
+/** Applies `mask` to every string in a value (keys kept, structure kept). */
+function mapStrings(value: unknown, mask: (text: string) => string): unknown {
+	if (typeof value === 'string') return mask(value);
+	if (Array.isArray(value)) return value.map((item) => mapStrings(item, mask));
 	if (value && typeof value === 'object') {
-		return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, redactValue(item, secrets)]));
+		return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, mapStrings(item, mask)]));
 	}
 	return value;
+}
+
+/** An error's JSON message: field-name rules apply too. */
+function redactValue(value: unknown, secrets: readonly string[]): unknown {
+	return mapStrings(value, (text) => redactSecrets(text, secrets));
+}
+
+/** A step's output is the user's data: only the connection's actual secret values are masked. */
+function maskOutput(value: unknown, secrets: readonly string[]): unknown {
+	return secrets.length === 0 ? value : mapStrings(value, (text) => maskSecretValues(text, secrets));
 }
 
 /** Core's own errors (its 429 ThrottledError, a 401 RefreshAuthError) do not say which app failed: prefix the vendor. */
@@ -103,11 +114,18 @@ export function safeError(z: ZObject, vendor: VendorDefinition, error: unknown, 
 
 type AppMethod = (z: ZObject, bundle: Bundle) => unknown;
 
-/** Wraps one app method so whatever it throws passes through `safeError` with that invocation's secrets. */
-export function redactingErrors<F extends AppMethod>(vendor: VendorDefinition, method: F): F {
+/** Methods whose result is the credential itself (Zapier stores it); every other result is redacted. */
+const RESULT_IS_CREDENTIAL = new Set(['getAccessToken', 'refreshAccessToken', 'authorizeUrl']);
+
+/**
+ * Wraps one app method so whatever it throws passes through `safeError` with that invocation's secrets, and
+ * its result (a vendor answer that echoes the token, shown to the Zap builder as step output) is redacted too.
+ */
+export function redactingErrors<F extends AppMethod>(vendor: VendorDefinition, method: F, key = ''): F {
 	const wrapped = async (z: ZObject, bundle: Bundle) => {
 		try {
-			return await method(z, bundle);
+			const result = await method(z, bundle);
+			return RESULT_IS_CREDENTIAL.has(key) ? result : maskOutput(result, bundleSecrets(bundle));
 		} catch (error) {
 			throw safeError(z, vendor, error, bundleSecrets(bundle));
 		}
@@ -141,9 +159,9 @@ export function redactAllErrors<T>(vendor: VendorDefinition, definition: T): T {
 		if (!node || typeof node !== 'object' || depth > 6) return;
 		const record = node as Record<string, unknown>;
 		for (const [key, value] of Object.entries(record)) {
-			if (typeof value === 'function' && METHOD_KEYS.has(key)) record[key] = redactingErrors(vendor, value as AppMethod);
+			if (typeof value === 'function' && METHOD_KEYS.has(key)) record[key] = redactingErrors(vendor, value as AppMethod, key);
 			else if (Array.isArray(value) && METHOD_KEYS.has(key)) {
-				record[key] = value.map((item) => (typeof item === 'function' ? redactingErrors(vendor, item as AppMethod) : item));
+				record[key] = value.map((item) => (typeof item === 'function' ? redactingErrors(vendor, item as AppMethod, key) : item));
 			} else visit(value, depth + 1);
 		}
 	};

@@ -46,20 +46,23 @@ export function secretSpellings(secret: string): string[] {
 }
 
 /**
- * Masks every given secret value (in all its spellings) and every token-looking field value in a text.
- * One pass over all values, longest first, so masking one value can never reveal or rebuild another.
+ * Masks every given secret value, in all its spellings, and nothing else: for data shown to a user (a step's
+ * output), where a field-name rule would blank ordinary text. One pass over all values, longest first, so
+ * masking one value can never reveal or rebuild another.
  */
-export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined | null> = []): string {
+export function maskSecretValues(text: string, secrets: ReadonlyArray<string | undefined | null> = []): string {
 	const spellings = new Set<string>();
 	for (const secret of secrets) {
 		if (typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH) for (const s of secretSpellings(secret)) spellings.add(s);
 	}
-	let out = text;
-	if (spellings.size > 0) {
-		const sorted = [...spellings].sort((a, b) => b.length - a.length).map(escapeRegExp);
-		out = out.replace(new RegExp(sorted.join('|'), 'g'), REDACTION_MASK);
-	}
-	return out
+	if (spellings.size === 0) return text;
+	const sorted = [...spellings].sort((a, b) => b.length - a.length).map(escapeRegExp);
+	return text.replace(new RegExp(sorted.join('|'), 'g'), REDACTION_MASK);
+}
+
+/** Masks every given secret value (all spellings) and every token-looking field value in a text: for errors and logs. */
+export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined | null> = []): string {
+	return maskSecretValues(text, secrets)
 		.replace(SECRET_FIELD, (_m, key: string) => `${key}${REDACTION_MASK}`)
 		.replace(CODE_PARAM, (_m, key: string) => `${key}${REDACTION_MASK}`)
 		.replace(AUTH_SCHEME_VALUE, (_m, scheme: string) => `${scheme}${REDACTION_MASK}`);
