@@ -74,7 +74,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
  * oversized headers) get a plain answer and a closed connection, never an exception.
  */
 function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
-	if (error.code === 'ECONNRESET' || !socket.writable) {
+	// A parse error while a 413 is already on the wire (a broken chunk while draining): just close.
+	const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+	if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
 		socket.destroy();
 		return;
 	}

@@ -210,7 +210,7 @@ function mutatedRequest(route: string, variant: number): [string, string | Buffe
 		['application/x-www-form-urlencoded; charset=bogus', Buffer.from([0xc3, 0x28, 0x3d, 0xa0, 0xa1])],
 	];
 	const [contentType, body] = pick(bodies);
-	return [`${method} ${route} v${variant}`, request(method, target, { ...headers, 'Content-Type': contentType }, body)];
+	return [`${method} ${pattern} v${variant}`, request(method, target, { ...headers, 'Content-Type': contentType }, body)];
 }
 
 /** Request lines and headers Node's parser or the sandbox's target check must refuse. */
