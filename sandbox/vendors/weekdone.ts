@@ -10,6 +10,8 @@ import type { SandboxState } from '../state';
 import { registerWeekdoneApi } from './weekdone-api';
 
 const VENDOR = 'weekdone';
+// The parameters the doc lists for the exchange and the refresh request.
+const TOKEN_PARAMS = ['code', 'grant_type', 'client_id', 'client_secret', 'redirect_uri', 'refresh_token'];
 
 export function registerWeekdone(router: Router, state: SandboxState): void {
 	router.add(
@@ -32,7 +34,7 @@ function token(ctx: RequestContext, state: SandboxState): void {
 	// in form-encoded post body". The query string is read only with the weekdone-token-query assumption.
 	const { params, bodyProblem } = readTokenParams(ctx, { allowQuery: false });
 	if (bodyProblem) return fail(400, 'invalid_request', bodyProblem);
-	const queryOnly = [...ctx.query.keys()].filter((key) => !hasOwn(params, key));
+	const queryOnly = [...new Set(ctx.query.keys())].filter((key) => TOKEN_PARAMS.includes(key) && !hasOwn(params, key));
 	const queryIgnored = queryOnly.length > 0 && !state.rely('weekdone-token-query', ctx);
 	if (queryOnly.length > 0 && !queryIgnored) for (const key of queryOnly) params[key] = ctx.query.get(key) as string;
 	const where = queryIgnored ? ` (the query string is not read: ${queryOnly.join(', ')} must be in the form-encoded POST body)` : '';
