@@ -92,14 +92,12 @@ function issue(state: SandboxState, clientId: string | null, userId: string | nu
 	});
 }
 
+/**
+ * Only the fields the doc names: the access token, and "in the payload there are "refresh_token" and
+ * "expires_in" keys". Doorkeeper's token_type, scope and created_at are not documented, so not sent.
+ */
 function tokenBody(state: SandboxState, issued: IssuedTokens): Record<string, unknown> {
-	const body: Record<string, unknown> = {
-		access_token: issued.access.token,
-		token_type: 'bearer',
-		expires_in: state.accessTtl(VENDOR),
-	};
+	const body: Record<string, unknown> = { access_token: issued.access.token, expires_in: state.accessTtl(VENDOR) };
 	if (issued.refresh) body.refresh_token = issued.refresh.token;
-	body.scope = issued.access.scope.join(' ');
-	body.created_at = Math.floor(issued.access.issuedAt / 1000);
 	return body;
 }
