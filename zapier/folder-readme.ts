@@ -60,12 +60,18 @@ Register an OAuth app at ${vendor.displayName} (${vendor.appRegistration}) with 
 |---|---|
 | \`CLIENT_ID\`, \`CLIENT_SECRET\` | the OAuth app registered at ${vendor.displayName} (required) |
 | \`REDIRECT_URI\` | fallback redirect URI for refreshes when the platform passes none (optional) |
+| \`REQUEST_TIMEOUT_MS\` | timeout of every token and API request in ms (optional; default 25000 for API calls and 15000 for token calls, within Zapier's 30 s per step) |
+| \`TRUSTED_ORIGINS\` | comma-separated exact origins (\`http://127.0.0.1:5678\`) accepted, besides ${vendor.ownDomains.join(', ')} and their subdomains over HTTPS, as a host named by a token response; the origin of \`API_BASE_URL\` is trusted too. Only for a local stand-in: leave unset in production (optional) |
 
 URL overrides (optional; for URLs the vendor does not document, or to test against a local stand-in):
 
 | variable | endpoint | default | status |
 |---|---|---|---|
 ${rows}
+
+## Security
+
+Requests go only to the token URLs and the connection's API origin: API Request takes a path relative to the API base or a full URL on that origin, anything else is refused before sending. ${vendor.api.baseUrlFromToken ? `A \`${vendor.api.baseUrlFromToken.field}\` outside ${vendor.ownDomains.join(', ')} (or not HTTPS) is refused at connect and refresh, and nothing is stored. ` : ''}Errors and step outputs are redacted with the connection's actual secrets; the authorization code is censored in Zapier's HTTP log.
 
 ## Local check without Zapier's servers
 
