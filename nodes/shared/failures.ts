@@ -32,6 +32,23 @@ function connectionFailure(error: unknown): string | undefined {
 	return undefined;
 }
 
+/**
+ * A refresh the vendor refused, as n8n's OAuth2 client reports it (an error carrying the token endpoint's
+ * `body` with an OAuth `error`, code EAUTH). n8n's own "needs to be reconnected" wording (invalid_grant) is
+ * already clear and is left alone.
+ */
+function refreshFailure(error: unknown): string | undefined {
+	for (const e of causeChain(error)) if ((e.failure as Record<string, unknown> | undefined)?.cause === 'credential-invalid') return undefined;
+	for (const e of causeChain(error)) {
+		const body = e.body as Record<string, unknown> | undefined;
+		if (e.code !== 'EAUTH' && !(body && typeof body === 'object' && typeof body.error === 'string')) continue;
+		const code = body && typeof body.error === 'string' ? body.error : 'refused';
+		const said = body && typeof body.error_description === 'string' ? body.error_description : body && typeof body.message === 'string' ? body.message : undefined;
+		return `the token refresh was refused (${code}${said ? `: ${said}` : ''}); reconnect the credential`;
+	}
+	return undefined;
+}
+
 /** Response headers of the failed call, lower-cased, if any error in the chain carries them. */
 function headersOf(error: unknown): Record<string, string> {
 	for (const e of causeChain(error)) {
@@ -69,6 +86,8 @@ export function notJson(body: unknown): string | undefined {
  */
 export function failureCause(error: unknown, status: number | undefined, body: unknown, timeoutMs: number): string | undefined {
 	if (status === undefined) {
+		const refresh = refreshFailure(error);
+		if (refresh) return refresh;
 		if (isTimeoutFailure(error)) return `no answer within ${Math.round(timeoutMs / 1000)} s (timeout)`;
 		return connectionFailure(error);
 	}

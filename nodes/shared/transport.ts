@@ -204,6 +204,8 @@ export function toNodeApiError(node: INode, vendor: VendorDefinition, error: unk
 		description,
 		...(status ? { httpCode: String(status) } : {}),
 	});
+	// n8n swaps a message that mentions a Node error code (ECONNREFUSED, EACCES, …) for a generic one without the vendor.
+	apiError.message = message;
 	normalised.add(scrubError(apiError, secrets));
 	return apiError;
 }
@@ -230,6 +232,8 @@ function buildOptions(vendor: VendorDefinition, base: string, request: VendorReq
 		qs: { ...(request.qs ?? {}) },
 		json: true,
 		timeout: N8N_REQUEST_TIMEOUT_MS,
+		// n8n would copy the Authorization header onto a redirect to another origin (its default, kept for old nodes).
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	if (request.body !== undefined) {
 		if (request.bodyFormat === 'form') {

@@ -6,6 +6,7 @@
  * connection's own API origin still work. The rule is the shared one (shared/oauth/hosts.ts, rule 2), the same
  * one Zapier's API Request applies.
  */
+import nock from 'nock';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { NodeRunner } from '../n8n/nodes/node-runner';
@@ -83,6 +84,31 @@ describe.each(connections.map((c) => [c.type, c] as const))('%s', (_type, connec
 			expect(carried).toBe(true);
 		}
 	});
+});
+
+test.each(connections.map((c) => [c.type, c] as const))('%s: a redirect to another host does not take the credential along', async (_type, connection) => {
+	const traffic = new Traffic();
+	const apiOrigin = new URL(connection.apiBase).origin;
+	try {
+		// Every API answer is a redirect to a foreign host (as a compromised or misconfigured endpoint could send).
+		for (const method of ['GET', 'POST']) {
+			nock(apiOrigin)
+				.persist()
+				.intercept(() => true, method)
+				.reply(302, '', { Location: 'https://evil.example/steal' });
+		}
+		traffic.intercept('https://evil.example', () => [200, { status: 'ok', success: true }]);
+		const runner = new NodeRunner(connection.node()).useCredential(connection.type, connection.data);
+		await runner.execute({ resource: 'customApiCall', operation: 'request', method: 'GET', path: '/probe' }).catch((e: unknown) => e);
+	} finally {
+		traffic.stop();
+	}
+	const atEvil = traffic.seen.filter((r) => r.url.startsWith('https://evil.example'));
+	expect(atEvil.length).toBeLessThanOrEqual(1);
+	for (const r of atEvil) {
+		expect(r.headers.authorization).toBeUndefined();
+		for (const value of Object.values(connection.secrets)) expect(JSON.stringify(r)).not.toContain(value);
+	}
 });
 
 test.each(cases)('%s: %s is refused before sending', async (_type, _shown, connection, path) => {
