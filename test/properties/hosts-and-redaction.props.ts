@@ -86,6 +86,23 @@ export function hostAndRedactionProperties(): void {
 	);
 
 	checkProperty(
+		'token host: the vendor domain with every scheme and suffix variation passes exactly when it is plain HTTPS',
+		fc.property(
+			vendorArb,
+			subdomains,
+			fc.constantFrom('https://', 'HTTPS://', 'http://', 'https://user@', 'https://user:pw@', 'ftp://', 'https:/', 'https:\\\\', ''),
+			fc.constantFrom('', '/', '/api', '/a/b/', '?a=1', '#f', ':443', ':8443', '.', '..', '@evil.example', '%2f', '\\x', '/../x', ' ', '\n'),
+			(vendor, subs, scheme, suffix) => {
+				const host = [...subs, vendor.ownDomains[0]].join('.');
+				const check = checkTokenHost(vendor, `${scheme}${host}${suffix}`);
+				const plain = (scheme === 'https://' || scheme === 'HTTPS://') && ['', '/', '/api', '/a/b/'].includes(suffix);
+				return check.ok === plain && (!check.ok || check.url === `https://${host}${suffix.replace(/\/+$/, '')}`);
+			},
+		),
+		1000,
+	);
+
+	checkProperty(
 		'token host: a loopback origin passes only when exactly that origin is trusted',
 		fc.property(vendorArb, fc.integer({ min: 1024, max: 65535 }), fc.integer({ min: 1024, max: 65535 }), (vendor, port, other) => {
 			const url = `http://127.0.0.1:${port}/x`;
