@@ -53,9 +53,9 @@ test('flags and env switch assumptions on by name; the report lands in <dir>/san
 	);
 	try {
 		const url = await sandbox.url;
-		const report = await (await fetch(`${url}/__sandbox/assumptions`)).json();
+		const report = (await (await fetch(`${url}/__sandbox/assumptions`)).json()) as { enabled: string[] };
 		expect(report.enabled).toEqual(['weekdone-token-query', 'worktual-authorize-url', 'wordapp-token-url', 'wordapp-token-info']);
-		const clients = await (await fetch(`${url}/__sandbox/clients`)).json();
+		const clients = (await (await fetch(`${url}/__sandbox/clients`)).json()) as Record<string, { redirectUris: string[] }>;
 		expect(clients.worksection.redirectUris).toEqual(['https://app.example.test/cb']);
 
 		const token = await fetch(`${url}/wordapp/oauth/token`, {
