@@ -4,10 +4,21 @@
  * seconds and as an HTTP date), 500/502/503, a foreign API host, timeouts and connection resets. Each must give
  * a VendorAuthError that names the vendor and the cause, and must leave the stored token untouched.
  */
-import { exchangeCode, HttpTimeoutError, refreshToken, VendorAuthError, type AuthErrorCause, type HttpClient, type HttpResponse } from '../../shared/oauth';
+import nock from 'nock';
+
+import {
+	DEFAULT_REQUEST_TIMEOUT_MS,
+	exchangeCode,
+	HttpTimeoutError,
+	refreshToken,
+	VendorAuthError,
+	type AuthErrorCause,
+	type HttpClient,
+	type HttpResponse,
+} from '../../shared/oauth';
 import type { TokenSet, VendorDefinition } from '../../shared/types';
 import { vendors } from '../../shared/vendors';
-import { client, NOW, REDIRECT } from './helpers';
+import { client, http, NOW, REDIRECT } from './helpers';
 
 interface HostileCase {
 	name: string;
@@ -143,4 +154,48 @@ describe.each(Object.values(vendors).map((v) => [v.displayName, v] as const))('%
 test('the corpus covers every cause a token answer can produce', () => {
 	const causes = new Set(CASES.map((c) => c.cause));
 	expect([...causes].sort()).toEqual(['error_response', 'invalid_response', 'missing_access_token', 'rate_limited', 'server_error', 'timeout', 'untrusted_host']);
+});
+
+describe('through a real transport (axios, as the adapters inject theirs)', () => {
+	test('a silent token endpoint ends in a timeout error naming the vendor, at the request timeout the client set', async () => {
+		const vendor = vendors.weekdone;
+		const scope = nock('https://weekdone.com').post('/oauth_token').delay(2_000).reply(200, { access_token: 'late' });
+		const started = Date.now();
+		const error = await failureOf(() => exchangeCode(http, vendor, { ...client, timeoutMs: 150 }, { code: 'code-1', redirectUri: REDIRECT }, NOW));
+		expect(Date.now() - started).toBeLessThan(1_500);
+		expect(error.cause_).toBe('timeout');
+		expect(error.message).toBe('Weekdone: the token endpoint did not answer in time; try again later');
+		expect(scope.isDone()).toBe(true);
+		nock.abortPendingRequests();
+	});
+
+	test('every token request carries the default timeout when the client sets none', async () => {
+		const seen: Array<number | undefined> = [];
+		const recording: HttpClient = async (request) => {
+			seen.push(request.timeoutMs);
+			return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"access_token":"a-1","refresh_token":"r-1"}' };
+		};
+		await exchangeCode(recording, vendors.wordapp, client, { code: 'c', redirectUri: REDIRECT }, NOW);
+		await refreshToken(recording, vendors.wordapp, client, { access_token: 'a', refresh_token: 'r' }, {}, NOW);
+		expect(seen).toEqual([DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS]);
+	});
+});
+
+describe('loopback hosts only through the operator\'s trusted origins', () => {
+	const answer = json(200, { access_token: 'a-1', refresh_token: 'r-1', account_url: 'http://127.0.0.1:4567/worksection/account' });
+
+	test('refused without them, nothing returned to store', async () => {
+		const error = await failureOf(() => exchangeCode(hostileClient(answer, { calls: 0 }), vendors.worksection, client, { code: 'c', redirectUri: REDIRECT }, NOW));
+		expect(error.cause_).toBe('untrusted_host');
+		expect(error.message).toContain('"http://127.0.0.1:4567/worksection/account" as the API host (account_url), and it is not HTTPS');
+	});
+
+	test('accepted with exactly that origin trusted, refused with another port', async () => {
+		const token = await exchangeCode(hostileClient(answer, { calls: 0 }), vendors.worksection, { ...client, trustedOrigins: ['http://127.0.0.1:4567'] }, { code: 'c', redirectUri: REDIRECT }, NOW);
+		expect(token.account_url).toBe('http://127.0.0.1:4567/worksection/account');
+		const error = await failureOf(() =>
+			exchangeCode(hostileClient(answer, { calls: 0 }), vendors.worksection, { ...client, trustedOrigins: ['http://127.0.0.1:4568'] }, { code: 'c', redirectUri: REDIRECT }, NOW),
+		);
+		expect(error.cause_).toBe('untrusted_host');
+	});
 });

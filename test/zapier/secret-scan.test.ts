@@ -166,3 +166,17 @@ afterAll(() => {
 	// eslint-disable-next-line no-console
 	console.log(`secret scan: ${totals.errors} errors, ${totals.outputs} step outputs and ${totals.lines} log lines (${totals.httpLines} HTTP log lines) scanned for ${ALL.length} planted values`);
 });
+
+test('Weekdone: a connection reset names the request without its ?token= (node-fetch quotes the full URL)', async () => {
+	const app = buildApp(vendors.weekdone, { version }) as unknown as App;
+	const scan: Scan = { lines: [], outputs: [], httpLines: 0, errors: [] };
+	nock('https://api.weekdone.com')
+		.get('/1/company')
+		.query(true)
+		.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+	await invoke(app, 'authentication.test', { authData: { access_token: PLANTED.access, refresh_token: PLANTED.refresh } }, scan);
+	expect(scan.errors).toHaveLength(1);
+	expect(scan.errors[0]).toContain('Weekdone: the request failed: request to https://api.weekdone.com/1/company failed, reason: socket hang up');
+	expect(scan.errors[0]).not.toContain('token=');
+	expect(scan.errors[0]).not.toContain(PLANTED.access);
+});
