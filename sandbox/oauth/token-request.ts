@@ -1,4 +1,5 @@
 import { sendJson } from '../http/respond';
+import { emptyRecord } from '../own-keys';
 import type { RequestContext } from '../router';
 import type { SandboxState } from '../state';
 import type { VendorId } from '../clients';
@@ -10,15 +11,12 @@ export interface TokenParams {
 }
 
 /**
- * Token-endpoint parameters from the form body and, where the vendor allows it, the query
- * string (the body wins when both carry a key). JSON or multipart bodies are refused because
- * every one of the five docs specifies application/x-www-form-urlencoded.
+ * Token-endpoint parameters from the form body only: every one of the five docs specifies an
+ * application/x-www-form-urlencoded POST body, so JSON or multipart bodies are refused and the query
+ * string is not read (Weekdone's weekdone-token-query assumption adds it back in vendors/weekdone.ts).
  */
-export function readTokenParams(ctx: RequestContext, options: { allowQuery: boolean }): TokenParams {
-	const params: Record<string, string> = {};
-	if (options.allowQuery) {
-		for (const [key, value] of ctx.query) params[key] = value;
-	}
+export function readTokenParams(ctx: RequestContext): TokenParams {
+	const params = emptyRecord();
 	const { kind } = ctx.body;
 	if (kind !== 'empty' && kind !== 'form') {
 		return { params, bodyProblem: `The token endpoint expects an application/x-www-form-urlencoded body (got ${ctx.body.mediaType || 'no content type'}).` };

@@ -47,7 +47,7 @@ function validateScope(value: string | null): { error: string; description: stri
 
 function token(ctx: RequestContext, state: SandboxState): void {
 	const fail = tokenFailer(ctx, state, VENDOR, errorShape);
-	const { params, bodyProblem } = readTokenParams(ctx, { allowQuery: false });
+	const { params, bodyProblem } = readTokenParams(ctx);
 	if (bodyProblem) return fail(400, 'invalid_request', bodyProblem);
 	const grantType = param(params, 'grant_type');
 	if (!grantType) return fail(400, 'invalid_request', 'Missing required parameter: grant_type.');

@@ -32,7 +32,7 @@ function token(ctx: RequestContext, state: SandboxState): void {
 	const fail = tokenFailer(ctx, state, VENDOR);
 	// "The app must make POST request to https://weekdone.com/oauth_token passing following parameters
 	// in form-encoded post body". The query string is read only with the weekdone-token-query assumption.
-	const { params, bodyProblem } = readTokenParams(ctx, { allowQuery: false });
+	const { params, bodyProblem } = readTokenParams(ctx);
 	if (bodyProblem) return fail(400, 'invalid_request', bodyProblem);
 	const queryOnly = [...new Set(ctx.query.keys())].filter((key) => TOKEN_PARAMS.includes(key) && !hasOwn(params, key));
 	const queryIgnored = queryOnly.length > 0 && !state.rely('weekdone-token-query', ctx);

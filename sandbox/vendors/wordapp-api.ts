@@ -21,7 +21,7 @@ export function registerWordappApi(router: Router, state: SandboxState): void {
 
 /** "include "Authorization" header in addition to "token" post parameter" */
 function revoke(ctx: RequestContext, state: SandboxState): void {
-	const { params, bodyProblem } = readTokenParams(ctx, { allowQuery: false });
+	const { params, bodyProblem } = readTokenParams(ctx);
 	if (bodyProblem) return sendJson(ctx.res, 400, { error: 'invalid_request', error_description: bodyProblem });
 	const token = param(params, 'token');
 	if (!token) return sendJson(ctx.res, 400, { error: 'invalid_request', error_description: 'Missing required parameter: token.' });

@@ -64,7 +64,7 @@ export function registerWorksection(router: Router, state: SandboxState): void {
 
 /** Form-body parameters ("The POST request must contain"), client_id and client_secret among them. */
 function readAuthenticated(ctx: RequestContext, state: SandboxState, fail: TokenFail): Record<string, string> | undefined {
-	const { params, bodyProblem } = readTokenParams(ctx, { allowQuery: false });
+	const { params, bodyProblem } = readTokenParams(ctx);
 	if (bodyProblem) {
 		fail(400, 'invalid_request', bodyProblem);
 		return undefined;

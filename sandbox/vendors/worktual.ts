@@ -38,7 +38,7 @@ export function registerWorktual(router: Router, state: SandboxState): void {
 function token(ctx: RequestContext, state: SandboxState): void {
 	const fail = tokenFailer(ctx, state, VENDOR);
 	// The doc lists "Content-type: application/x-www-form-urlencoded" and body fields only.
-	const { params, bodyProblem } = readTokenParams(ctx, { allowQuery: false });
+	const { params, bodyProblem } = readTokenParams(ctx);
 	if (bodyProblem) return fail(400, 'invalid_request', bodyProblem);
 	// The doc's body list capitalises Code, Client_id and Grant_type but not client_secret, while its
 	// authorize list writes client_id; both spellings are accepted for those three. Redirect_url is
