@@ -345,6 +345,9 @@ describe('worksection doc-strict rules (no assumption switched on)', () => {
 		expect(me.data).toMatchObject({ status: 'error', status_code: 1 });
 		const resource = await strict.http.post('/worksection/oauth2/resource', form({ client_id: clientId, client_secret: clientSecret, access_token }));
 		expect(resource.data.email).toBe('sandbox@example.com');
+		// "You need to send a POST request … The POST request must contain the required parameters"
+		expect((await strict.http.get('/worksection/oauth2/resource', { params: { client_id: clientId, client_secret: clientSecret, access_token } })).status).toBe(405);
+		expect((await strict.http.post('/worksection/oauth2/resource', '', { params: { client_id: clientId, client_secret: clientSecret, access_token } })).status).toBe(401);
 	});
 
 	test('events and webhooks need the administrative scope, since no narrower scope is documented', async () => {
