@@ -97,13 +97,20 @@ export function checkTokenHost(vendor: VendorDefinition, value: unknown, trusted
  * Rule 1, throwing: a `VendorAuthError` (cause `untrusted_host`) naming the vendor, the field and the
  * rejected host. Exchange and refresh call this before anything is stored.
  */
-export function assertTokenHost(vendor: VendorDefinition, field: string, value: unknown, trustedOrigins: readonly string[] = []): string {
+export function assertTokenHost(
+	vendor: VendorDefinition,
+	field: string,
+	value: unknown,
+	trustedOrigins: readonly string[] = [],
+	/** Values to mask in the message: a hostile host may carry the very tokens its answer issued. */
+	secrets: readonly string[] = [],
+): string {
 	const check = checkTokenHost(vendor, value, trustedOrigins);
 	if (check.ok) return check.url;
 	throw new VendorAuthError(
 		vendor.displayName,
 		'untrusted_host',
-		`the token response names ${describeHost(value)} as the API host (${field}), and ${check.reason}; nothing was stored and no request was sent there`,
+		`the token response names ${redactSecrets(describeHost(value), secrets)} as the API host (${field}), and ${check.reason}; nothing was stored and no request was sent there`,
 	);
 }
 

@@ -1,6 +1,7 @@
 import type { ClientAuth, TokenSet, VendorDefinition } from '../types';
 import { redact, VendorAuthError } from './errors';
 import { assertTokenHost } from './hosts';
+import { collectSecrets } from './redact';
 import { sendCapturingFailure, type HttpClient, type HttpRequest } from './http';
 import { mergeRefreshedToken, parseTokenResponse } from './token-response';
 import {
@@ -42,10 +43,10 @@ export function transportError(vendor: VendorDefinition, endpoint: string, failu
  * A host the response names (Worksection account_url) must pass the host rule before anything is stored;
  * a refresh that omits it keeps the stored, already checked one (mergeRefreshedToken).
  */
-function checkTokenHosts(vendor: VendorDefinition, token: TokenSet, client: Partial<OAuthClient>): void {
+function checkTokenHosts(vendor: VendorDefinition, token: TokenSet, client: Partial<OAuthClient>, secrets: readonly string[]): void {
 	const fromToken = vendor.api.baseUrlFromToken;
 	if (!fromToken || token[fromToken.field] === undefined) return;
-	assertTokenHost(vendor, fromToken.field, token[fromToken.field], client.trustedOrigins ?? []);
+	assertTokenHost(vendor, fromToken.field, token[fromToken.field], client.trustedOrigins ?? [], [...secrets, ...collectSecrets(token)]);
 }
 
 async function send(
@@ -61,7 +62,7 @@ async function send(
 	const { response, failure, timedOut } = await sendCapturingFailure(http, request);
 	if (failure !== undefined) throw transportError(vendor, 'token endpoint', failure, timedOut, secrets);
 	const token = parseTokenResponse(vendor, response, now, secrets);
-	checkTokenHosts(vendor, token, client);
+	checkTokenHosts(vendor, token, client, secrets);
 	return token;
 }
 
