@@ -113,9 +113,11 @@ export interface OAuth2Spec {
 
 export interface ApiRequestSpec {
 	method: 'GET' | 'POST';
-	/** Relative to the API base. */
+	/** Relative to the API base, or to its host root with `fromHostRoot`. */
 	path: string;
 	qs?: Record<string, string>;
+	/** The route sits on the API host outside the API base path (Wordapp's Doorkeeper /oauth/token/info). */
+	fromHostRoot?: boolean;
 }
 
 export interface ApiSpec {
@@ -132,6 +134,18 @@ export interface ApiSpec {
 	expiredTokenStatus: number;
 	/** Dotted paths, tried in order over {...token fields, ...test response}, for a connection label. */
 	connectionLabelPaths: string[];
+	/**
+	 * The vendor's documented user-information request, when it has one outside the API (Worksection
+	 * POST /oauth2/resource): a form post carrying the client's credentials and the access token. The
+	 * connection test and label use it instead of `testRequest`.
+	 */
+	userInfo?: UserInfoSpec;
+}
+
+export interface UserInfoSpec {
+	url: VendorUrl;
+	/** Form field names of the client id, the client secret and the access token. */
+	fields: { clientId: string; clientSecret: string; accessToken: string };
 }
 
 /** The non-OAuth2 ways a vendor lets a user authenticate. */

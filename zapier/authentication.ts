@@ -1,12 +1,13 @@
 import type { AuthField, Authentication, Bundle, ZObject } from 'zapier-platform-core';
 
-import { buildAuthorizeUrl, connectionLabel, exchangeCode, refreshToken, testAnswerProblem } from '../shared/oauth';
+import { buildAuthorizeUrl, connectionLabel, encodeForm, exchangeCode, FORM_CONTENT_TYPE, refreshToken, testAnswerProblem, type HttpClient } from '../shared/oauth';
 import type { VendorDefinition } from '../shared/types';
 import { fromAuthData, toAuthData, toRefreshedAuthData, type AuthData } from './auth-data';
 import { oauthClient, zapierEnv } from './env';
 import { tokenTransport } from './http-client';
 import { tokenError } from './token-errors';
-import { apiUrl } from './urls';
+import { hostRootUrl } from './operations/send';
+import { apiUrl, userInfoUrlOf } from './urls';
 
 /**
  * Zapier core 19.1 censors every authData value in its logs, but not inputData (19.2.1 adds that:
@@ -39,28 +40,48 @@ function computedFields(vendor: VendorDefinition): AuthField[] {
 }
 
 /**
+ * n8n's OAuth2 flow always sends RFC 6749's `redirect_uri` on authorize and on the code exchange (the flow owns
+ * it: n8n cannot leave it out), besides a vendor's renamed field (Worktual's `Redirect_url`, which its doc
+ * describes as "the redirect_uri given to OAuth Application"). So that both adapters send the same parameters,
+ * Zapier sends `redirect_uri` too, with the same value, wherever the vendor renames it.
+ */
+const RFC_REDIRECT_URI = 'redirect_uri';
+
+function withFormField(http: HttpClient, name: string, value: string): HttpClient {
+	return async (request) => http({ ...request, body: [request.body, encodeForm({ [name]: value })].filter((part) => part).join('&') });
+}
+
+/**
  * The Zapier `authentication` block for a vendor: OAuth2 authorization code, with every vendor quirk (names,
  * client auth, refresh URL, rotation, array responses, redirect_uri on refresh) handled by the shared lifecycle.
  */
 export function buildAuthentication(vendor: VendorDefinition): Authentication {
 	const { oauth2 } = vendor;
 
-	const authorizeUrl = async (z: ZObject, bundle: Bundle): Promise<string> =>
-		buildAuthorizeUrl(vendor, {
-			clientId: requireClientId(z, vendor),
-			redirectUri: text(bundle.inputData.redirect_uri),
-			state: text(bundle.inputData.state),
-			codeChallenge: text(bundle.inputData.code_challenge) || undefined,
-			authorizeUrl: zapierEnv().authorizeUrl,
-		});
+	const authorizeUrl = async (z: ZObject, bundle: Bundle): Promise<string> => {
+		const redirectUri = text(bundle.inputData.redirect_uri);
+		const url = new URL(
+			buildAuthorizeUrl(vendor, {
+				clientId: requireClientId(z, vendor),
+				redirectUri,
+				state: text(bundle.inputData.state),
+				codeChallenge: text(bundle.inputData.code_challenge) || undefined,
+				authorizeUrl: zapierEnv().authorizeUrl,
+			}),
+		);
+		if (oauth2.authorize.paramNames.redirectUri !== RFC_REDIRECT_URI) url.searchParams.set(RFC_REDIRECT_URI, redirectUri);
+		return url.toString();
+	};
 
 	const getAccessToken = async (z: ZObject, bundle: Bundle): Promise<AuthData> => {
 		censorInLogs(bundle, { code: bundle.inputData.code, code_verifier: bundle.inputData.code_verifier });
 		const transport = tokenTransport(z);
+		const redirectUri = text(bundle.inputData.redirect_uri);
+		const http = oauth2.token.paramNames.redirectUri !== RFC_REDIRECT_URI ? withFormField(transport.http, RFC_REDIRECT_URI, redirectUri) : transport.http;
 		try {
-			const token = await exchangeCode(transport.http, vendor, oauthClient(), {
+			const token = await exchangeCode(http, vendor, oauthClient(), {
 				code: text(bundle.inputData.code),
-				redirectUri: text(bundle.inputData.redirect_uri),
+				redirectUri,
 				codeVerifier: text(bundle.inputData.code_verifier) || undefined,
 			});
 			return toAuthData(token);
@@ -87,14 +108,32 @@ export function buildAuthentication(vendor: VendorDefinition): Authentication {
 
 	// errors (401, 429, vendor messages) are raised by the app's afterResponse; a 200 that is not the
 	// success shape (an HTML login page, an empty body) fails here instead of saving a dead connection
-	const test = async (z: ZObject, bundle: Bundle): Promise<unknown> => {
-		const { method, path, qs } = vendor.api.testRequest;
-		const response = await z.request({ method, url: apiUrl(vendor, bundle.authData, path), params: qs });
+	const answered = (z: ZObject, response: { status: number; content: unknown; data?: unknown }, setting: string): unknown => {
 		const problem = testAnswerProblem(response.status, typeof response.content === 'string' ? response.content : '');
 		if (problem) {
-			throw new z.errors.Error(`${vendor.displayName}: the connection test got ${problem} (HTTP ${response.status}); check the API base URL`, 'invalid_response', response.status);
+			throw new z.errors.Error(`${vendor.displayName}: the connection test got ${problem} (HTTP ${response.status}); check ${setting}`, 'invalid_response', response.status);
 		}
 		return response.data;
+	};
+
+	const test = async (z: ZObject, bundle: Bundle): Promise<unknown> => {
+		const userInfo = vendor.api.userInfo;
+		if (userInfo) {
+			// the vendor's documented user information (Worksection POST /oauth2/resource): client and token in the form
+			const env = zapierEnv();
+			const { fields } = userInfo;
+			const response = await z.request({
+				method: 'POST',
+				url: userInfoUrlOf(vendor, env) ?? userInfo.url.url,
+				headers: { 'Content-Type': FORM_CONTENT_TYPE, Accept: 'application/json' },
+				body: encodeForm({ [fields.clientId]: env.clientId, [fields.clientSecret]: env.clientSecret, [fields.accessToken]: text(bundle.authData.access_token) }),
+			});
+			return answered(z, response, 'the token URL (TOKEN_URL), beside which it sits');
+		}
+		const { method, path, qs, fromHostRoot } = vendor.api.testRequest;
+		const url = fromHostRoot ? hostRootUrl(vendor, bundle, path) : apiUrl(vendor, bundle.authData, path);
+		const response = await z.request({ method, url, params: qs });
+		return answered(z, response, 'the API base URL (API_BASE_URL)');
 	};
 
 	// bundle.inputData holds the test result here; kept token fields (Weekdone user) come from authData,

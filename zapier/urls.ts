@@ -7,12 +7,26 @@ function withoutQuery(url: string): string {
 	return url.split(/[?#]/)[0].replace(/\/+$/, '');
 }
 
-/** The token, refresh and revoke URLs in effect (env overrides included): requests there carry their own auth. */
+/**
+ * The vendor's user-information URL (Worksection /oauth2/resource). It sits beside the token URL on the
+ * vendor's auth host, so a TOKEN_URL override (the local sandbox) moves it along.
+ */
+export function userInfoUrlOf(vendor: VendorDefinition, env: ZapierEnv = zapierEnv()): string | undefined {
+	const info = vendor.api.userInfo;
+	if (!info) return undefined;
+	if (!env.tokenUrl) return info.url.url;
+	const name = new URL(info.url.url).pathname.split('/').pop() ?? '';
+	return new URL(name, env.tokenUrl).toString();
+}
+
+/** The token, refresh, revoke and user-info URLs in effect (env overrides included): requests there carry their own auth. */
 export function tokenEndpoints(vendor: VendorDefinition, env: ZapierEnv = zapierEnv()): string[] {
 	const client = oauthClient(env);
 	const urls = [tokenUrlOf(vendor, client), refreshUrlOf(vendor, client)];
 	const revoke = vendor.oauth2.revoke;
 	if (revoke) urls.push(env.revokeUrl || revoke.url.url);
+	const userInfo = userInfoUrlOf(vendor, env);
+	if (userInfo) urls.push(userInfo);
 	return urls.map(withoutQuery);
 }
 

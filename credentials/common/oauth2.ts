@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, ICredentialTestRequest, IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateRuleResponseCode, ICredentialDataDecryptedObject, ICredentialTestRequest, IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ApiRequestSpec, VendorDefinition } from '../../shared/types';
 import {
@@ -227,6 +227,7 @@ export function clientCredentialsProperties(vendor: VendorDefinition, credential
 /** Where a credential test goes: a path under one of the credential's URL fields (default: the API base). */
 export interface TestTarget {
 	baseField?: string;
+	fromHostRoot?: boolean;
 	method?: ApiRequestSpec['method'];
 	path: string;
 	qs?: Record<string, string>;
@@ -239,16 +240,37 @@ export interface TestTarget {
  */
 export function apiTestRequest(vendor: VendorDefinition, target: TestTarget = vendor.api.testRequest): ICredentialTestRequest {
 	const { headers } = vendor.api;
+	// A host-root route (Wordapp token info) climbs out of the API base path, as the nodes do (nodes/common/api.ts).
+	const depth = new URL(vendor.api.baseUrl.url).pathname.split('/').filter((s) => s !== '').length;
+	const url = target.fromHostRoot ? '../'.repeat(depth) + target.path.replace(/^\/+/, '') : target.path;
 	return {
 		request: {
 			baseURL: `={{ $credentials[${JSON.stringify(target.baseField ?? FIELD.apiBaseUrl)}] }}`,
-			url: target.path,
+			url,
 			method: target.method ?? 'GET',
 			...(target.qs ? { qs: { ...target.qs } } : {}),
 			...(Object.keys(headers).length > 0 ? { headers: { ...headers } } : {}),
 		},
-		rules: vendorErrorRules(vendor),
+		// n8n checks each rule by its type; its declared type only lists single-kind arrays
+		rules: [...vendorErrorRules(vendor), ...unconfirmedRouteRules(vendor, target)] as NonNullable<ICredentialTestRequest['rules']>,
 	};
+}
+
+/**
+ * A test request no vendor document names (Wordapp's token info, `documented: false` API base): a 404 says
+ * which URL to set instead of n8n's bare "Not Found".
+ */
+function unconfirmedRouteRules(vendor: VendorDefinition, target: TestTarget): IAuthenticateRuleResponseCode[] {
+	if (vendor.api.baseUrl.documented || target.baseField) return [];
+	return [
+		{
+			type: 'responseCode',
+			properties: {
+				value: 404,
+				message: `${vendor.displayName} has no ${target.path} at this address: set API Base URL to your ${vendor.displayName} API address (default ${vendor.api.baseUrl.url})`,
+			},
+		},
+	];
 }
 
 /** Error envelopes some vendors send with HTTP 200 (Worksection status:error, WebWork success:false). */

@@ -63,7 +63,7 @@ export const wordapp: VendorDefinition = {
 		// The doc names no API resource. Doorkeeper's token info (GET /oauth/token/info, beside the token URL) is the
 		// request least likely to be wrong: the token response is Doorkeeper's, and Doorkeeper serves it by default.
 		// Still an assumption; a failure tells the user which URL to set (API Base URL).
-		testRequest: { method: 'GET', path: '../../oauth/token/info' },
+		testRequest: { method: 'GET', path: '/oauth/token/info', fromHostRoot: true },
 		expiredTokenStatus: 401, // doc: "401 Unauthorized" for invalid tokens
 		connectionLabelPaths: ['email', 'name', 'resource_owner_id'],
 	},

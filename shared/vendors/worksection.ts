@@ -50,9 +50,15 @@ export const worksection: VendorDefinition = {
 		baseUrlFromToken: { field: 'account_url', path: '/api/oauth2' }, // vendors.md §2.1: calls go to the account host
 		tokenPlacement: { in: 'header', name: 'Authorization', prefix: 'Bearer ' }, // doc: "authorization header"
 		headers: {},
-		testRequest: { method: 'GET', path: '', qs: { action: 'me' } }, // vendors.md §2.2: action `me` (user token)
+		// A cheap API call: get_projects needs projects_read, which the default scopes include (action=me is not documented).
+		testRequest: { method: 'GET', path: '', qs: { action: 'get_projects' } },
 		expiredTokenStatus: 401,
-		connectionLabelPaths: ['data.email', 'email', 'account_url'],
+		connectionLabelPaths: ['email', 'account_url'], // doc: /oauth2/resource answers id, first_name, last_name, email, account_url
+		userInfo: {
+			// doc "Getting information about OAuth 2.0 user": POST with client_id, client_secret, access_token
+			url: { url: 'https://worksection.com/oauth2/resource', documented: true },
+			fields: { clientId: 'client_id', clientSecret: 'client_secret', accessToken: 'access_token' },
+		},
 	},
 	alternatives: [
 		{

@@ -36,7 +36,11 @@ export const worktual: VendorDefinition = {
 		keepFields: [],
 	},
 	api: {
-		baseUrl: { url: 'https://api.worktual.co.uk/services/ccaas/v1', documented: true }, // contact-module doc
+		baseUrl: {
+			url: 'https://api.worktual.co.uk/services/ccaas/v1',
+			documented: false, // editable: the auth doc names no API base, and accounts also live on worktual.in
+			note: 'from Worktual\'s contact-module API page, not the auth document; check it against your account\'s API settings',
+		},
 		// The doc prints "Authorisation : token" (no scheme). Sent as a raw Authorization header; the credential lets users add a prefix.
 		tokenPlacement: { in: 'header', name: 'Authorization', prefix: '' },
 		headers: {},

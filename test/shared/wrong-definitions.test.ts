@@ -64,7 +64,7 @@ describe('a wrong definition fails against the strict mock', () => {
 
 	test('Wordapp API without X-Api-Version', async () => {
 		const vendor = wrong('wordapp', (v) => (v.api.headers = {}));
-		const mock = strictVendorMock('wordapp').expectApiCall({ method: 'GET', path: '/me', token: 'tok' });
+		const mock = strictVendorMock('wordapp').expectApiCall({ method: 'GET', path: vendor.api.testRequest.path, token: 'tok' });
 		await expectCaught(mock, () => callApi(vendor, { access_token: 'tok' }, vendor.api.testRequest), /X-Api-Version/);
 	});
 

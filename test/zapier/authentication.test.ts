@@ -48,7 +48,8 @@ describe.each(VENDOR_IDS)('%s', (id) => {
 			expect(`${url.origin}${url.pathname}`).toBe(VENDOR_RULES[id].urls('https://acme.worksection.com').authorize);
 			const params = Object.fromEntries(url.searchParams);
 			expect(params).toMatchObject({ client_id: MOCK_CLIENT.clientId, [doc.redirectParam]: REDIRECT, response_type: 'code', state: 'state-1' });
-			if (doc.redirectParam !== 'redirect_uri') expect(params).not.toHaveProperty('redirect_uri');
+			// n8n cannot leave out RFC redirect_uri; Zapier sends it too, so both adapters send the same parameters
+			if (doc.redirectParam !== 'redirect_uri') expect(params.redirect_uri).toBe(REDIRECT);
 			if (doc.scope) expect(params.scope).toMatch(doc.scope);
 			else expect(params).not.toHaveProperty('scope');
 			expect(params).not.toHaveProperty('client_secret');
@@ -226,7 +227,8 @@ describe('vendor specifics', () => {
 		const stored = await h.run(h.oauth2.getAccessToken, { inputData: { code: 'code-1', redirect_uri: REDIRECT } });
 		mock.done();
 		expect(stored).toEqual({ access_token: 'worktual-access-1' });
-		expect(mock.requests[0].body).toMatchObject({ grant_type: 'authorisation_code', Redirect_url: REDIRECT });
+		// the same parameters n8n sends: the doc's Redirect_url and, as n8n cannot leave it out, RFC redirect_uri
+		expect(mock.requests[0].body).toMatchObject({ grant_type: 'authorisation_code', Redirect_url: REDIRECT, redirect_uri: REDIRECT });
 	});
 
 	test('computed fields declare the kept token fields', () => {

@@ -33,7 +33,11 @@ beforeEach(resetEnv);
 describe.each(VENDOR_IDS)('%s', (id) => {
 	const h = harness(id);
 	const name = h.vendor.displayName;
-	const { method, path, qs } = h.vendor.api.testRequest;
+	const { method, path, qs, fromHostRoot } = h.vendor.api.testRequest;
+	// A host-root test route (Wordapp token info): the strict mock's API base moves to the host root.
+	const testMock = () => strictVendorMock(id, fromHostRoot ? { apiBase: new URL(h.vendor.api.baseUrl.url).origin } : {});
+	// Worksection's auth test is its documented POST /oauth2/resource (own tests below), not an API call.
+	const apiTest = h.vendor.api.userInfo ? test.skip : test;
 	const testCall = (token: string, extra: { status?: number; reply?: unknown } = {}) => ({
 		method,
 		path,
@@ -43,8 +47,8 @@ describe.each(VENDOR_IDS)('%s', (id) => {
 		...extra,
 	});
 
-	test('the auth test carries the token the vendor\'s way, and the label is identifying', async () => {
-		const mock = strictVendorMock(id).expectApiCall(testCall('access-9'));
+	apiTest('the auth test carries the token the vendor\'s way, and the label is identifying', async () => {
+		const mock = testMock().expectApiCall(testCall('access-9'));
 		const result = await h.run(h.app.authentication?.test, { authData: authData(id, 'access-9') });
 		mock.done();
 		expect(result).toEqual(TEST_REPLY[id].reply);
@@ -63,8 +67,8 @@ describe.each(VENDOR_IDS)('%s', (id) => {
 	});
 
 	if (h.vendor.oauth2.refresh) {
-		test('401 → RefreshAuthError → refresh → the call is replayed with the new token', async () => {
-			const mock = strictVendorMock(id)
+		apiTest('401 → RefreshAuthError → refresh → the call is replayed with the new token', async () => {
+			const mock = testMock()
 				.expectApiCall(testCall('stale-access', { status: 401, reply: { message: 'Access token is expired' } }))
 				.expectRefresh({ refreshToken: 'refresh-0', redirectUri: h.vendor.oauth2.refresh?.sendRedirectUri ? REDIRECT : undefined })
 				.expectApiCall(testCall(`${id}-access-1`));
@@ -77,8 +81,8 @@ describe.each(VENDOR_IDS)('%s', (id) => {
 			expect(bundle.authData.refresh_token).toBe(h.vendor.oauth2.refresh?.rotatesRefreshToken ? `${id}-refresh-1` : 'refresh-0');
 		});
 
-		test('a token known to be expired is refreshed before the call, without a wasted 401', async () => {
-			const mock = strictVendorMock(id)
+		apiTest('a token known to be expired is refreshed before the call, without a wasted 401', async () => {
+			const mock = testMock()
 				.expectRefresh({ refreshToken: 'refresh-0', redirectUri: h.vendor.oauth2.refresh?.sendRedirectUri ? REDIRECT : undefined })
 				.expectApiCall(testCall(`${id}-access-1`));
 			const bundle = { authData: authData(id, 'old-access', { expires_at: String(Date.now() - 1000) }) };
@@ -89,8 +93,8 @@ describe.each(VENDOR_IDS)('%s', (id) => {
 			expect(mock.requests.map((r) => r.method)).toEqual(['POST', method]);
 		});
 	} else {
-		test('401 on a permanent token asks the user to reconnect (no refresh exists)', async () => {
-			const mock = strictVendorMock(id).expectApiCall(testCall('revoked-access', { status: 401, reply: { message: 'Unauthorized' } }));
+		apiTest('401 on a permanent token asks the user to reconnect (no refresh exists)', async () => {
+			const mock = testMock().expectApiCall(testCall('revoked-access', { status: 401, reply: { message: 'Unauthorized' } }));
 			const error = await failure(h.run(h.app.authentication?.test, { authData: authData(id, 'revoked-access') }));
 			mock.done();
 			expect(error.name).toBe('ExpiredAuthError');
@@ -100,8 +104,8 @@ describe.each(VENDOR_IDS)('%s', (id) => {
 		});
 	}
 
-	test('429 → ThrottledError with the Retry-After delay', async () => {
-		const base = new URL(strictVendorMock(id).urls.apiBase);
+	apiTest('429 → ThrottledError with the Retry-After delay', async () => {
+		const base = new URL(testMock().urls.apiBase);
 		// declared before the strict mock's catch-all would see it: the strict mock cannot send Retry-After
 		nock.cleanAll();
 		const target = new URL(`${base.href.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`.replace(/\/+$/, ''));
@@ -120,6 +124,35 @@ describe.each(VENDOR_IDS)('%s', (id) => {
 		expect(payload.message).toContain(name);
 		expect(payload.message).toContain('Thing not found');
 		expectNoSecrets(error, ['access-secret-9']);
+	});
+});
+
+describe('Worksection auth test: the documented POST /oauth2/resource', () => {
+	const h = harness('worksection');
+	const USER = { id: '11', first_name: 'John', last_name: 'Smith', email: 'john@acme.test', account_url: ACCOUNT_URL };
+
+	test('posts client_id, client_secret and access_token as a form, without a Bearer header; the label is the e-mail', async () => {
+		let seen: { body?: string; auth?: string; type?: string } = {};
+		const scope = nock('https://worksection.com')
+			.post('/oauth2/resource')
+			.reply(function (_uri, body) {
+				seen = { body: String(body), auth: this.req.headers.authorization as string | undefined, type: String(this.req.headers['content-type']) };
+				return [200, USER];
+			});
+		const result = await h.run(h.app.authentication?.test, { authData: { access_token: 'user-token', refresh_token: 'r', account_url: ACCOUNT_URL } });
+		expect(scope.isDone()).toBe(true);
+		expect(Object.fromEntries(new URLSearchParams(seen.body))).toEqual({ client_id: process.env.CLIENT_ID, client_secret: process.env.CLIENT_SECRET, access_token: 'user-token' });
+		expect(seen.type).toContain('application/x-www-form-urlencoded');
+		expect(seen.auth).toBeUndefined();
+		expect(result).toEqual(USER);
+		expect(await h.run(h.app.authentication?.connectionLabel, { authData: { access_token: 'user-token', account_url: ACCOUNT_URL }, inputData: result })).toBe('john@acme.test');
+	});
+
+	test('follows a TOKEN_URL override (the sandbox): /oauth2/resource beside it', async () => {
+		process.env.TOKEN_URL = 'https://sandbox.example.test/worksection/oauth2/token';
+		const scope = nock('https://sandbox.example.test').post('/worksection/oauth2/resource').reply(200, USER);
+		await h.run(h.app.authentication?.test, { authData: { access_token: 'user-token', account_url: ACCOUNT_URL } });
+		expect(scope.isDone()).toBe(true);
 	});
 });
 
@@ -201,16 +234,21 @@ describe('token safety and base URLs', () => {
 
 	test('Worksection calls go to the account host from the token response', async () => {
 		const h = harness('worksection');
-		const mock = strictVendorMock('worksection', { accountUrl: 'https://team42.worksection.com' }).expectApiCall({ method: 'GET', path: '', query: { action: 'me' }, token: 't', reply: { status: 'ok', data: {} } });
-		await h.run(h.app.authentication?.test, { authData: { access_token: 't', account_url: 'https://team42.worksection.com' } });
+		const mock = strictVendorMock('worksection', { accountUrl: 'https://team42.worksection.com' }).expectApiCall({ method: 'GET', path: '', query: { action: 'get_projects' }, token: 't', reply: { status: 'ok', data: [] } });
+		await h.run(h.app.creates.api_request.operation.perform, {
+			authData: { access_token: 't', account_url: 'https://team42.worksection.com' },
+			inputData: { method: 'GET', path: '', query: { action: 'get_projects' } },
+		});
 		mock.done();
 		expect(new URL(mock.requests[0].url).host).toBe('team42.worksection.com');
 	});
 
 	test('Worksection\'s {"status":"error"} envelope sent with HTTP 200 is an error naming the vendor', async () => {
 		const h = harness('worksection');
-		strictVendorMock('worksection').expectApiCall({ method: 'GET', path: '', query: { action: 'me' }, token: 't', reply: { status: 'error', status_code: 2, message: 'Action is invalid' } });
-		const error = await failure(h.run(h.app.authentication?.test, { authData: { access_token: 't', account_url: ACCOUNT_URL } }));
+		strictVendorMock('worksection').expectApiCall({ method: 'GET', path: '', query: { action: 'get_projects' }, token: 't', reply: { status: 'error', status_code: 2, message: 'Action is invalid' } });
+		const error = await failure(
+			h.run(h.app.creates.api_request.operation.perform, { authData: { access_token: 't', account_url: ACCOUNT_URL }, inputData: { method: 'GET', path: '', query: { action: 'get_projects' } } }),
+		);
 		expect(error.message).toContain('Worksection');
 		expect(error.message).toContain('Action is invalid');
 	});

@@ -3,6 +3,7 @@ import type { Bundle, Trigger, ZObject } from 'zapier-platform-core';
 import type { VendorDefinition } from '../../shared/types';
 import { apiUrl } from '../urls';
 import { itemsOf, withIds } from './results';
+import { hostRootUrl } from './send';
 
 /**
  * A hidden polling trigger running the vendor's cheap request: a safe sample source and a smoke test for a
@@ -10,8 +11,9 @@ import { itemsOf, withIds } from './results';
  */
 export function connectionCheckTrigger(vendor: VendorDefinition): Trigger {
 	const perform = async (z: ZObject, bundle: Bundle) => {
-		const { method, path, qs } = vendor.api.testRequest;
-		const response = await z.request({ method, url: apiUrl(vendor, bundle.authData, path), params: qs });
+		const { method, path, qs, fromHostRoot } = vendor.api.testRequest;
+		const url = fromHostRoot ? hostRootUrl(vendor, bundle, path) : apiUrl(vendor, bundle.authData, path);
+		const response = await z.request({ method, url, params: qs });
 		return withIds(itemsOf(response.data));
 	};
 	return {

@@ -93,12 +93,30 @@ describe('Wordapp password credential (preAuthentication)', () => {
 		expect(engine.credentials.stored(ref.id).accessToken ?? '').toBe('');
 	});
 
-	test('credential test: preAuthentication then GET /me', async () => {
+	test('credential test: preAuthentication then GET /oauth/token/info on the API host (Doorkeeper; the doc names no API resource)', async () => {
 		const engine = new Engine();
 		const ref = engine.addCredential(type, { username: 'ann', password: 'pw' });
-		const mock = strictVendorMock('wordapp').expectPassword({ username: 'ann', password: 'pw' }).expectApiCall({ method: 'GET', path: '/me', token: 'wordapp-access-1', reply: { id: 1 } });
+		// the strict mock's API base moved to the host root, where token info lives
+		const mock = strictVendorMock('wordapp', { apiBase: 'https://app.wordapp.com' })
+			.expectPassword({ username: 'ann', password: 'pw' })
+			.expectApiCall({ method: 'GET', path: '/oauth/token/info', token: 'wordapp-access-1', reply: { resource_owner_id: 1, scope: ['public'] } });
 		expect(await runCredentialTest(engine, type, ref.id)).toMatchObject({ status: 'OK' });
 		mock.done();
+		expect(mock.requests.at(-1)?.url).toBe('https://app.wordapp.com/oauth/token/info');
+	});
+
+	test('a 404 on the token-info route names the URL to set', async () => {
+		const engine = new Engine();
+		const ref = engine.addCredential(type, { username: 'ann', password: 'pw', apiBaseUrl: 'https://wordapp.example.com/api/v1' });
+		strictVendorMock('wordapp').expectPassword({ username: 'ann', password: 'pw' });
+		nock('https://wordapp.example.com').get('/oauth/token/info').reply(404, 'Not Found');
+		expect(await runCredentialTest(engine, type, ref.id)).toMatchObject({ status: 'Error' });
+		// n8n's credential tester answers a failed request's status with the matching responseCode rule's message
+		// (n8n@2.41 credentials-tester.service.js); this harness stops at the failure, so the rule is checked here.
+		const rules = (engine.credentials.types.getByName(type).test?.rules ?? []) as Array<{ type: string; properties: { value?: unknown; message: string } }>;
+		expect(rules.find((r) => r.type === 'responseCode' && r.properties.value === 404)?.properties.message).toMatch(
+			/^Wordapp has no \/oauth\/token\/info at this address: set API Base URL to your Wordapp API address/,
+		);
 	});
 });
 

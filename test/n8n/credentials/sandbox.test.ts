@@ -8,6 +8,7 @@
 import axios from 'axios';
 import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { hostRootPath } from '../../../nodes/common/api';
 import { vendorApiRequest } from '../../../nodes/shared/transport';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { SANDBOX_CLIENTS, WEBWORK_PAT, WORDAPP_USER, WORKSECTION_ADMIN_KEY, WORKTUAL_PRIVATE_TOKEN } from '../../../sandbox/clients';
@@ -30,14 +31,12 @@ beforeAll(async () => {
 		assumptions: [
 			'weekdone-token-query',
 			'worksection-http-redirect',
-			'worksection-action-me',
 			'worktual-authorize-url',
 			'worktual-authorization-header',
 			'wordapp-authorize-url',
 			'wordapp-token-url',
 			'wordapp-revoke-url',
 			'wordapp-token-info',
-			'wordapp-api-me',
 			'wordapp-api-version-value',
 		],
 		assumptionsFile: `${__dirname}/../../../build/assumptions/jest-n8n-credentials.json`,
@@ -54,7 +53,8 @@ function engineForSandbox(): Engine {
 }
 
 function call(engine: Engine, vendor: VendorDefinition, type: string, id: string) {
-	const { method, path, qs } = vendor.api.testRequest;
+	const { method, path: given, qs, fromHostRoot } = vendor.api.testRequest;
+	const path = fromHostRoot ? hostRootPath(vendor, given) : given;
 	return engine.execute(type, id, async function (this: IExecuteFunctions) {
 		return await vendorApiRequest.call(this, vendor, type, { method, path, ...(qs ? { qs } : {}) });
 	});

@@ -233,10 +233,11 @@ describe('alternatives', () => {
 	test('Wordapp password: user fields, hidden expirable token, preAuthentication, Bearer + X-Api-Version', () => {
 		const type = typeOf('wordappPasswordApi');
 		const visible = type.properties.filter((p) => p.type !== 'hidden').map((p) => p.name);
-		expect(visible).toEqual(['username', 'password', 'clientId', 'clientSecret', 'apiBaseUrl']);
+		// the token URL is not in Wordapp's doc, so it is editable
+		expect(visible).toEqual(['username', 'password', 'clientId', 'clientSecret', 'tokenUrl', 'apiBaseUrl']);
 		expect(prop(type, 'clientId')!.required).toBeFalsy();
 		expect(prop(type, 'accessToken')).toMatchObject({ type: 'hidden', typeOptions: { expirable: true }, default: '' });
-		expect(prop(type, 'tokenUrl')).toMatchObject({ type: 'hidden', default: 'https://app.wordapp.com/oauth/token' });
+		expect(prop(type, 'tokenUrl')).toMatchObject({ type: 'string', default: 'https://app.wordapp.com/oauth/token', hint: expect.stringMatching(/^Unconfirmed/) });
 		expect(typeof type.preAuthentication).toBe('function');
 		expect(type.authenticate).toEqual({
 			type: 'generic',
@@ -244,7 +245,8 @@ describe('alternatives', () => {
 				headers: { 'X-Api-Version': 'application/vnd.wordapp-v1+json', Authorization: '={{ "Bearer " + $credentials["accessToken"] }}' },
 			},
 		});
-		expect(type.test?.request).toMatchObject({ url: '/me', headers: { 'X-Api-Version': 'application/vnd.wordapp-v1+json' } });
+		// Doorkeeper's token info on the API host, climbing out of /api/v1
+		expect(type.test?.request).toMatchObject({ url: '../../oauth/token/info', headers: { 'X-Api-Version': 'application/vnd.wordapp-v1+json' } });
 	});
 
 	test('Worksection admin: account URL + key, signing function, get_users test with the 200-error rule', () => {
