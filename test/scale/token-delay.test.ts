@@ -33,9 +33,11 @@ describe('sandbox token-delay switch', () => {
 
 		// Another vendor's token endpoint and the same vendor's API are not held.
 		const started = Date.now();
-		const other = await h.http.post('/wordapp/oauth/token', form({ grant_type: 'client_credentials', client_id: 'sandbox-wordapp-client', client_secret: 'sandbox-wordapp-secret' }));
+		// (A refused refresh is answered at once: only the delay matters here, not the grant.)
+		const other = await h.http.post('/weekdone/oauth_token', form({ grant_type: 'refresh_token', refresh_token: 'unknown' }));
 		const api = await h.http.get('/webwork-tracker/api/v2/workspaces');
-		expect(other.status).toBe(200);
+		expect(other.status).toBeGreaterThanOrEqual(400);
+		expect(other.status).not.toBe(404);
 		expect(api.status).toBe(401);
 		expect(Date.now() - started).toBeLessThan(390);
 	});
