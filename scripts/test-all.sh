@@ -50,6 +50,10 @@ stage "end-to-end: real n8n + vendor sandbox"
 node build/test/e2e/run.js | tee build/e2e.log
 record "e2e (real n8n): $(tail -n 1 build/e2e.log)"
 
+stage "scale: refresh races through our nodes, one n8n process and queue mode (main + 2 workers, Redis and PostgreSQL from Debian)"
+npm run -s test:scale | tee build/scale.log
+record "$(tail -n 1 build/scale.log)"
+
 # Behaviour that passed only because a sandbox assumption was switched on: unconfirmed by any vendor document.
 record "assumptions relied on: $(node scripts/assumptions-summary.js build/assumptions)"
 

@@ -12,6 +12,7 @@ export interface RaceCase {
 	vendor: string;
 	credentialType: string;
 	nodeType: string;
+	typeVersion?: number;
 	action: NodeAction;
 	check: OutputCheck;
 	/** Whether each refresh spends the refresh token (a second refresh with the old one is invalid_grant). */
@@ -22,6 +23,8 @@ export interface RaceCase {
 	tokenPaths: string[];
 	/** Set when the race is known to fail for a reason outside the transport: reported, not gating (see KNOWN_LIMITS). */
 	knownLimit?: string;
+	/** Runs through n8n's own HTTP Request node instead of ours: measures n8n's behaviour, does not gate. */
+	n8nNode?: boolean;
 }
 
 /**
@@ -82,4 +85,25 @@ export function raceCases(): RaceCase[] {
 		}
 	}
 	return cases;
+}
+
+/**
+ * The same refresh through n8n's HTTP Request node with our WebWork credential (plain Bearer, so n8n's
+ * generic node can use it): what a user of n8n's own node gets, for the README's statement of n8n's limit.
+ */
+export function httpRequestNodeCase(sandboxUrl: string): RaceCase {
+	const webwork = raceCases().find((c) => c.credentialType === 'webworkTrackerOAuth2Api');
+	if (!webwork) throw new Error('test/scale/cases.ts: no WebWork OAuth2 case');
+	const url = `${sandboxUrl.replace(/\/+$/, '')}/webwork-tracker/api/v2/workspaces`;
+	return {
+		...webwork,
+		nodeType: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		n8nNode: true,
+		action: {
+			label: `n8n HTTP Request GET ${url}`,
+			parameters: (credentialType) => ({ method: 'GET', url, authentication: 'predefinedCredentialType', nodeCredentialType: credentialType, options: {} }),
+		},
+		check: nonEmpty,
+	};
 }

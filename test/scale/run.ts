@@ -21,15 +21,19 @@ import { ensureRuntime, type Runtime } from '../e2e/lib/runtime';
 import { PACKAGE_ASSUMPTIONS } from '../e2e/assumptions';
 import { SandboxServer } from '../e2e/lib/sandbox-server';
 import { singleActionWorkflow } from '../e2e/lib/workflow';
-import { raceCases, type RaceCase } from './cases';
+import { httpRequestNodeCase, raceCases, type RaceCase } from './cases';
 import { executionsRunBy, startCluster, type N8nCluster } from './cluster';
 import { runRace, SandboxControl, type RaceResult } from './race';
 import { ensureServicePackages, startPostgres, startRedis } from './services';
 
 // The stage's budget is about 12 minutes on a cold 2-core machine; this bounds a hung run.
 const SUITE_TIMEOUT_MS = 25 * 60_000;
-/** Longer than n8n 2.41's 10 s wait for the refresh lock (waitTimeoutMs in n8n-core's request-helpers/oauth.ts). */
-const SLOW_REFRESH_MS = 12_000;
+/**
+ * Well over n8n 2.41's 10 s wait for the refresh lock (waitTimeoutMs in n8n-core's request-helpers/oauth.ts):
+ * the second worker gives up waiting only if its runs got their 401 less than (this − 10 s) after the first
+ * worker's; at 12 s that margin (2 s) was missed on a loaded machine, at 20 s it is 10 s.
+ */
+const SLOW_REFRESH_MS = 20_000;
 const WORKERS = 2;
 
 type Mode = 'single' | 'queue';
@@ -44,13 +48,15 @@ interface Args {
 
 interface RaceRecord {
 	mode: Mode;
-	kind: 'race' | 'slow race';
+	kind: 'race' | 'slow race' | 'slow race, n8n HTTP Request node';
 	vendor: string;
 	credentialType: string;
 	passed: boolean;
 	reason?: string;
 	/** Failed for a known reason outside the transport (cases.ts KNOWN_LIMITS): reported, not counted as failed. */
 	knownLimit?: string;
+	/** n8n's own node, measured for the README: reported, neither passed nor failed. */
+	measuredOnly?: boolean;
 	result?: RaceResult;
 	/** Queue mode: executions of this race each worker ran. */
 	perWorker?: Record<string, number>;
@@ -91,27 +97,34 @@ class Tally {
 				`next run ${r.after.ok ? 'OK without a token request' : `FAILED (${r.after.problem ?? `${r.after.tokenRequests} token request(s)`})`}`
 			: '';
 		const name = `${record.mode} ${record.kind} ${record.vendor} ${record.credentialType}`;
-		if (record.passed) console.log(`PASS ${name}: ${figures}`);
+		if (record.measuredOnly) console.log(`MEASURED ${name}: ${figures || record.reason}`);
+		else if (record.passed) console.log(`PASS ${name}: ${figures}`);
 		else if (record.knownLimit) console.log(`KNOWN LIMIT ${name}: ${record.knownLimit} | ${record.reason ?? ''}${figures ? ` | ${figures}` : ''}`);
 		else console.log(`FAIL ${name}: ${record.reason ?? ''}${figures ? ` | ${figures}` : ''}`);
 	}
 
 	get passed(): number {
-		return this.records.filter((r) => r.passed).length;
+		return this.records.filter((r) => r.passed && !r.measuredOnly).length;
 	}
 
 	get known(): number {
-		return this.records.filter((r) => !r.passed && r.knownLimit).length;
+		return this.records.filter((r) => !r.passed && r.knownLimit && !r.measuredOnly).length;
+	}
+
+	get measured(): number {
+		return this.records.filter((r) => r.measuredOnly).length;
 	}
 
 	get failed(): number {
-		return this.records.length - this.passed - this.known;
+		return this.records.length - this.passed - this.known - this.measured;
 	}
 }
 
 /** A race passes when every run succeeded, the next run did too without a token request, and (normal speed) exactly one token request was made. */
 function judge(result: RaceResult, slow: boolean): string | undefined {
 	const problems: string[] = [];
+	// Proof that the slow race reached n8n's limit (a worker gave up waiting for the lock and refreshed too); else it tested nothing.
+	if (slow && result.tokenRequests < 2) problems.push(`expected n8n's 10 s lock wait to run out (2 token requests), the vendor saw ${result.tokenRequests}`);
 	if (result.succeeded !== result.runs) problems.push(`${result.runs - result.succeeded} of ${result.runs} runs failed: ${result.failures.join(' || ')}`);
 	if (!slow && result.tokenRequests !== 1) problems.push(`expected exactly 1 token request, the vendor saw ${result.tokenRequests}`);
 	if (!result.after.ok) problems.push('the connection did not work afterwards');
@@ -169,6 +182,18 @@ async function raceMode(mode: Mode, args: Args, runtime: Runtime, runDir: string
 				record('slow race', slowProblem === undefined, slowProblem, slow);
 			}
 		}
+		if (mode === 'queue' && (!args.only || args.only.test('httpRequest'))) {
+			// n8n's own node on the same slow vendor: the limit our transport works around, measured, not gating.
+			const race = httpRequestNodeCase(sandbox.url);
+			const kind = 'slow race, n8n HTTP Request node';
+			try {
+				const workflow = await prepare(client, race, sandbox.url, mode);
+				const slow = await runRace(client, control, race, workflow, { runs: args.runs, tokenDelayMs: SLOW_REFRESH_MS, runTimeoutMs: 180_000 });
+				tally.add({ mode, kind, vendor: race.vendor, credentialType: race.credentialType, passed: false, measuredOnly: true, result: slow, perWorker: workerShare(cluster, slow.executionIds) });
+			} catch (error) {
+				tally.add({ mode, kind, vendor: race.vendor, credentialType: race.credentialType, passed: false, measuredOnly: true, reason: error instanceof Error ? error.message : String(error) });
+			}
+		}
 		if (cluster.workers.length === 0) return undefined;
 		const counts = cluster.workers.map((w) => `${w.name} ${executionsRunBy(w).size}`);
 		const both = cluster.workers.every((w) => executionsRunBy(w).size > 0);
@@ -197,7 +222,12 @@ function workerShare(cluster: N8nCluster, executionIds: string[]): Record<string
 async function prepare(client: N8nClient, race: RaceCase, sandboxUrl: string, mode: Mode): Promise<Workflow> {
 	const credential = await race.create(client, `scale ${mode} ${race.credentialType}`, sandboxUrl);
 	const workflow = await client.createWorkflow(
-		singleActionWorkflow(`scale ${mode} ${race.credentialType}`, { type: race.nodeType, parameters: race.action.parameters(race.credentialType), credential }),
+		singleActionWorkflow(`scale ${mode} ${race.credentialType}${race.n8nNode ? ' (n8n HTTP Request node)' : ''}`, {
+			type: race.nodeType,
+			typeVersion: race.typeVersion,
+			parameters: race.action.parameters(race.credentialType),
+			credential,
+		}),
 	);
 	const first = await client.run(workflow, 'Manual Trigger', 120_000);
 	if (first.status !== 'success') throw new Error(`first run ${first.status}: ${first.error}`);
@@ -261,7 +291,9 @@ async function main(): Promise<number> {
 	else info(`kept ${runDir} for inspection`);
 	info(`total ${seconds} s`);
 	const known = tally.known > 0 ? `, ${tally.known} known limit(s) (${[...new Set(tally.records.filter((r) => r.knownLimit).map((r) => r.credentialType))].join(', ')})` : '';
-	console.log(`scale: ${tally.passed} races passed, ${tally.failed} failed${known}; ${queueNote}; ${seconds} s`);
+	const n8nNode = tally.records.find((r) => r.measuredOnly && r.result);
+	const n8nNote = n8nNode?.result ? `; n8n's HTTP Request node, slow refresh: ${n8nNode.result.succeeded}/${n8nNode.result.runs} runs succeeded` : '';
+	console.log(`scale: ${tally.passed} races passed, ${tally.failed} failed${known}; ${queueNote}${n8nNote}; ${seconds} s`);
 	return tally.failed === 0 && queueOk ? 0 : 1;
 }
 
