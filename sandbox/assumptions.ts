@@ -20,12 +20,12 @@ export const ASSUMPTIONS = {
 	'weekdone-token-query': {
 		vendor: 'weekdone',
 		accepts: 'token-endpoint parameters (e.g. redirect_uri on refresh) in the query string',
-		why: 'the doc: "passing following parameters in form-encoded post body"; the query is never mentioned',
+		why: 'the token section: "passing following parameters in form-encoded post body" (the overview\'s "accepts form-encoded content and query parameters" is about the API)',
 	},
 	'weekdone-api-401-body': {
 		vendor: 'weekdone',
-		accepts: 'answers an API 401 with {status:"error", error:"invalid_token", message} instead of a bare 401',
-		why: 'the auth doc describes no API error body at all',
+		accepts: 'answers an API 401 with {status:"error", error:"invalid_token", message} instead of {}',
+		why: 'the developer overview says only that errors are JSON; no error shape is documented',
 	},
 	'worksection-http-redirect': {
 		vendor: 'worksection',

@@ -3,7 +3,7 @@
 import { parseDay, isoWeekPeriod } from '../seed/dates';
 import type { WeekdoneData, WeekdoneItem, WeekdoneObjective } from '../seed/weekdone';
 import { requestParams, toInt } from '../http/params';
-import { sendJson, sendText } from '../http/respond';
+import { sendJson } from '../http/respond';
 import type { RequestContext, Router } from '../router';
 import type { SandboxState } from '../state';
 
@@ -63,8 +63,9 @@ function guarded(state: SandboxState, handler: ApiHandler): (ctx: RequestContext
 				: check.reason === 'expired'
 					? 'The access token provided has expired.'
 					: 'The access token provided is invalid.';
-			// The auth doc describes no API error body; a bare 401 unless the weekdone-api-401-body assumption is on.
-			if (!state.rely('weekdone-api-401-body', ctx)) return sendText(ctx.res, 401, 'Unauthorized');
+			// "all responses are encoded in JSON, including errors" (https://weekdone.com/developer, Overview), but
+			// no error shape is documented: an empty JSON object unless the weekdone-api-401-body assumption is on.
+			if (!state.rely('weekdone-api-401-body', ctx)) return sendJson(ctx.res, 401, {});
 			return sendJson(ctx.res, 401, { status: 'error', error: 'invalid_token', message });
 		}
 		handler(ctx, requestParams(ctx), state.data.weekdone, Number(check.record.userId), state.now());

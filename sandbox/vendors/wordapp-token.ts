@@ -93,11 +93,17 @@ function issue(state: SandboxState, clientId: string | null, userId: string | nu
 }
 
 /**
- * Only the fields the doc names: the access token, and "in the payload there are "refresh_token" and
- * "expires_in" keys". Doorkeeper's token_type, scope and created_at are not documented, so not sent.
+ * The doc's sample token response, field for field: {"access_token", "token_type":"bearer", "expires_in",
+ * "refresh_token", "scope":"public", "created_at"} (https://help.wordapp.com/output/wordapp-api/).
  */
 function tokenBody(state: SandboxState, issued: IssuedTokens): Record<string, unknown> {
-	const body: Record<string, unknown> = { access_token: issued.access.token, expires_in: state.accessTtl(VENDOR) };
+	const body: Record<string, unknown> = {
+		access_token: issued.access.token,
+		token_type: 'bearer',
+		expires_in: state.accessTtl(VENDOR),
+	};
 	if (issued.refresh) body.refresh_token = issued.refresh.token;
+	body.scope = issued.access.scope.join(' ');
+	body.created_at = Math.floor(issued.access.issuedAt / 1000);
 	return body;
 }

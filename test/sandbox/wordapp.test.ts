@@ -33,9 +33,9 @@ describe('wordapp OAuth', () => {
 	test('happy path: authorization code, API, expiry, rotating refresh', async () => {
 		const res = await h.http.post(TOKEN, form({ grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT, client_id: clientId, client_secret: clientSecret }));
 		expect(res.status).toBe(200);
-		// Only what the doc names: the token, "refresh_token" and "expires_in".
-		expect(Object.keys(res.data).sort()).toEqual(['access_token', 'expires_in', 'refresh_token']);
-		expect(res.data.expires_in).toBe(7200);
+		// The doc's sample response, field for field.
+		expect(Object.keys(res.data).sort()).toEqual(['access_token', 'created_at', 'expires_in', 'refresh_token', 'scope', 'token_type']);
+		expect(res.data).toMatchObject({ token_type: 'bearer', expires_in: 7200, scope: 'public', created_at: expect.any(Number) });
 		const { access_token, refresh_token } = res.data;
 
 		expect((await h.http.get('/wordapp/api/v1/me', bearer(access_token, VERSION))).data.email).toBe(WORDAPP_USER.email);
