@@ -148,23 +148,27 @@ export async function worksectionRefreshScenario(ctx: SuiteContext, worksection:
 				],
 				connections: {},
 			});
+			// The request with the expired token gets a 401; n8n refreshes and sends it again.
 			const answered = async (from: number, action: string): Promise<LogEntry> =>
-				waitFor(`the ${action} request`, async () => ((await sandbox.log('worksection')) as LogEntry[]).slice(from).find((e) => e.query?.action === action), 10_000, 200);
+				waitFor(
+					`an accepted ${action} request`,
+					async () => ((await sandbox.log('worksection')) as LogEntry[]).slice(from).find((e) => e.query?.action === action && e.status === 200),
+					10_000,
+					200,
+				);
 			let active = false;
 			try {
 				await sandbox.expire('worksection');
 				let from = await logLength(ctx, 'worksection');
 				await activate(client, workflow);
 				active = true;
-				const added = await answered(from, 'add_webhook');
-				if (added.status !== 200) throw new Error(`add_webhook answered HTTP ${added.status}`);
+				await answered(from, 'add_webhook');
 				await expectOneWorksectionRefresh(ctx, from);
 				await sandbox.expire('worksection');
 				from = await logLength(ctx, 'worksection');
 				await deactivate(client, workflow);
 				active = false;
-				const removed = await answered(from, 'delete_webhook');
-				if (removed.status !== 200) throw new Error(`delete_webhook answered HTTP ${removed.status}`);
+				await answered(from, 'delete_webhook');
 				await expectOneWorksectionRefresh(ctx, from);
 			} finally {
 				if (active) await deactivate(client, workflow).catch(() => undefined);
