@@ -3,7 +3,8 @@
  * fields and never tests a vendor id. Adding a vendor = one file in shared/vendors/ plus thin adapter entries.
  */
 
-export type VendorId = 'weekdone' | 'worksection' | 'worktual' | 'webwork-tracker' | 'wordapp';
+/** A vendor's id: a key of the one registry, `vendors` in shared/vendors/index.ts (never listed by hand). */
+export type VendorId = keyof typeof import('./vendors').vendors;
 
 /**
  * A URL fact. `documented: false` marks a URL that the vendor's own document leaves out:
