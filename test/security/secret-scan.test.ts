@@ -13,7 +13,7 @@
  * Every error (message, description, fields, cause chain, stack), every output item and every log line
  * (n8n's Logger, LoggerProxy, console) is scanned for every planted value. Expected: found 0 times.
  */
-import './log-level';
+import { restoreLogLevel } from './log-level';
 
 import nock from 'nock';
 import { NodeOperationError } from 'n8n-workflow';
@@ -55,6 +55,7 @@ beforeAll(() => {
 });
 afterAll(() => {
 	logs.stop();
+	restoreLogLevel();
 	for (const line of logs.lines) scan('logLines', 'log', line);
 	const total = Object.values(scanned).reduce((a, b) => a + b, 0);
 	// eslint-disable-next-line no-console
