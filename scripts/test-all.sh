@@ -34,6 +34,7 @@ stage "unit and adapter tests (jest + nock)"
 npx jest --ci --json --outputFile=build/jest-results.json
 jest_counts=$(node -e 'const r=require("./build/jest-results.json");console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped, ${r.numTotalTestSuites} files`)')
 record "jest: $jest_counts"
+record "property-based: $(node -p 'require("./build/property-cases.json").total') generated cases (fast-check)"
 
 stage "package contents (npm pack --dry-run)"
 node scripts/check-pack.js
