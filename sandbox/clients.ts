@@ -1,6 +1,11 @@
 // Fixed credentials of the sandbox's emulated vendor accounts. They are public on purpose:
 // the sandbox only ever runs on loopback, and tests, e2e and the playground share them.
 
+/**
+ * The vendors the sandbox emulates. Kept apart from shared/vendors (the sandbox imports nothing from
+ * shared/, so a wrong definition shows up as a failure); test/registry/registry.test.ts checks that it
+ * emulates exactly the registry's vendors.
+ */
 export const VENDOR_IDS = ['weekdone', 'worksection', 'worktual', 'webwork-tracker', 'wordapp'] as const;
 export type VendorId = (typeof VENDOR_IDS)[number];
 
@@ -22,13 +27,9 @@ export function defaultClient(vendor: VendorId): RegisteredClient {
 	return { clientId: `sandbox-${vendor}-client`, clientSecret: `sandbox-${vendor}-secret` };
 }
 
-export const SANDBOX_CLIENTS: Readonly<Record<VendorId, RegisteredClient>> = {
-	weekdone: defaultClient('weekdone'),
-	worksection: defaultClient('worksection'),
-	worktual: defaultClient('worktual'),
-	'webwork-tracker': defaultClient('webwork-tracker'),
-	wordapp: defaultClient('wordapp'),
-};
+export const SANDBOX_CLIENTS: Readonly<Record<VendorId, RegisteredClient>> = Object.fromEntries(
+	VENDOR_IDS.map((vendor) => [vendor, defaultClient(vendor)]),
+) as Record<VendorId, RegisteredClient>;
 
 /**
  * Registered for every sandbox app unless the sandbox is started with its own list: a default local n8n's

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Checks what `npm pack` would publish: only what n8n loads (credentials, nodes, shared code), every file
- * listed in package.json `n8n` present, no Zapier/sandbox/test code, no runtime dependency.
+ * listed in package.json `n8n` present, those lists in step with the vendor registry and the source files
+ * (scripts/n8n-lists.js), no Zapier/sandbox/test code, no runtime dependency.
  */
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
@@ -27,6 +28,9 @@ for (const file of packedTypes) {
 	if (![...pkg.n8n.credentials, ...pkg.n8n.nodes].includes(file)) problems.push(`packed but not listed in package.json n8n: ${file}`);
 }
 if (pkg.n8n.credentials.length === 0 || pkg.n8n.nodes.length === 0) problems.push('package.json n8n lists no credentials or no nodes');
+// The n8n lists against the vendor registry (as built in dist/) and the source files on disk.
+const { vendorList } = require(path.join(root, 'dist/shared/vendors'));
+problems.push(...require('./n8n-lists').checkN8nLists({ root, n8n: pkg.n8n, vendorList }));
 
 console.log(`pack: ${files.length} files, ${(report.size / 1024).toFixed(1)} kB packed, ${pkg.n8n.credentials.length} credentials, ${pkg.n8n.nodes.length} nodes, 0 runtime dependencies`);
 if (problems.length > 0) {

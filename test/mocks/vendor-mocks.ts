@@ -22,6 +22,7 @@ import nock from 'nock';
 import { authQueryNames, checkApiToken } from './api-checks';
 import { bodyFields, endpointKey, FORM, header, type Headers, json, mediaType, normalisePath, type NockReply, parseForm, siteOf } from './mock-http';
 import { checkTokenRequest, MOCK_CLIENT } from './token-checks';
+import { fixtureFor } from '../fixtures/per-vendor';
 import { type Grant, type MockVendorId, VENDOR_RULES, type VendorRules } from './vendor-rules';
 
 export { MOCK_CLIENT };
@@ -130,7 +131,7 @@ class VendorMock implements StrictVendorMock {
 	private issued = 0;
 
 	constructor(private readonly vendor: MockVendorId, overrides: { apiBase?: string; accountUrl?: string } = {}) {
-		this.rules = VENDOR_RULES[vendor];
+		this.rules = fixtureFor(VENDOR_RULES, 'VENDOR_RULES in test/mocks/vendor-rules.ts', vendor);
 		this.accountUrl = overrides.accountUrl ?? this.rules.defaultAccountUrl ?? '';
 		const urls = this.rules.urls(this.accountUrl);
 		this.urls = { ...urls, apiBase: (overrides.apiBase ?? urls.apiBase).replace(/\/+$/, '') };

@@ -4,7 +4,11 @@
  * the strict mock built on these rules exists to catch a wrong definition.
  */
 
-export type MockVendorId = 'weekdone' | 'worksection' | 'worktual' | 'webwork-tracker' | 'wordapp';
+/**
+ * A vendor the strict mock knows: a registry id (shared/vendors/index.ts) or a test-only fixture vendor
+ * (test/fixtures/) that adds its rules to VENDOR_RULES.
+ */
+export type MockVendorId = string;
 
 /** Grants by their RFC 6749 name; `GrantRule.value` is how the vendor spells grant_type. */
 export type Grant = 'authorization_code' | 'refresh_token' | 'client_credentials' | 'password';
@@ -212,6 +216,7 @@ const wordapp: VendorRules = {
 	},
 };
 
+/** Rules by vendor id; `strictVendorMock` fails with a named error for a vendor missing here. */
 export const VENDOR_RULES: Record<MockVendorId, VendorRules> = {
 	weekdone,
 	worksection,

@@ -6,11 +6,11 @@ import nock from 'nock';
 
 import { exchangeCode, refreshToken, type VendorAuthError } from '../../shared/oauth';
 import type { VendorId } from '../../shared/types';
-import { vendors } from '../../shared/vendors';
+import { vendorIds, vendors } from '../../shared/vendors';
 import { strictVendorMock } from '../mocks/vendor-mocks';
 import { authError, client, http, NOW, REDIRECT } from './helpers';
 
-const ALL: VendorId[] = ['weekdone', 'worksection', 'worktual', 'webwork-tracker', 'wordapp'];
+const ALL: VendorId[] = vendorIds;
 
 type Reply = Parameters<ReturnType<typeof strictVendorMock>['expectCodeExchange']>[0];
 

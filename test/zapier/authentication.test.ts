@@ -7,10 +7,11 @@ import type { VendorId } from '../../shared/types';
 import { toRefreshedAuthData } from '../../zapier/auth-data';
 import { MOCK_CLIENT, strictVendorMock } from '../mocks/vendor-mocks';
 import { VENDOR_RULES } from '../mocks/vendor-rules';
+import { fixtureFor, type VendorTable } from '../fixtures/per-vendor';
 import { expectNoSecrets, failure, harness, REDIRECT, resetEnv, VENDOR_IDS } from './harness';
 
 /** What each vendor's document says, restated here so a wrong definition cannot hide behind itself. */
-const DOC: Record<VendorId, { redirectParam: string; scope?: RegExp; refresh: boolean; rotates: boolean; refreshSendsRedirect: boolean }> = {
+const DOC: VendorTable<{ redirectParam: string; scope?: RegExp; refresh: boolean; rotates: boolean; refreshSendsRedirect: boolean }> = {
 	weekdone: { redirectParam: 'redirect_uri', refresh: true, rotates: false, refreshSendsRedirect: true },
 	// doc: scopes "separated by a space or comma"
 	worksection: { redirectParam: 'redirect_uri', scope: /^[a-z_]+([ ,][a-z_]+)*$/, refresh: true, rotates: true, refreshSendsRedirect: false },
@@ -38,7 +39,7 @@ function storedAuth(id: VendorId): Record<string, string> {
 beforeEach(resetEnv);
 
 describe.each(VENDOR_IDS)('%s', (id) => {
-	const doc = DOC[id];
+	const doc = fixtureFor(DOC, 'DOC in test/zapier/authentication.test.ts', id);
 	const h = harness(id);
 	const name = h.vendor.displayName;
 

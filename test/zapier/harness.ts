@@ -2,13 +2,14 @@
 import * as zapier from 'zapier-platform-core';
 
 import type { VendorDefinition, VendorId } from '../../shared/types';
-import { vendors } from '../../shared/vendors';
+import { vendorIds, vendors } from '../../shared/vendors';
 import { buildApp, type VendorApp } from '../../zapier/app';
 import { version } from '../../package.json';
 import { MOCK_CLIENT } from '../mocks/vendor-mocks';
 
 export const REDIRECT = 'https://zapier.com/dashboard/auth/oauth/return/App123CLIAPI/';
-export const VENDOR_IDS: VendorId[] = ['weekdone', 'worksection', 'worktual', 'webwork-tracker', 'wordapp'];
+/** The registry's ids (shared/vendors/index.ts), never a list of its own. */
+export const VENDOR_IDS: VendorId[] = vendorIds;
 const OVERRIDES = ['AUTHORIZE_URL', 'TOKEN_URL', 'REFRESH_URL', 'REVOKE_URL', 'API_BASE_URL', 'REDIRECT_URI', 'TRUSTED_ORIGINS', 'REQUEST_TIMEOUT_MS'];
 
 /** The integration's env as `zapier-platform env:set` would give it: the mock's client, no URL overrides. */

@@ -7,12 +7,13 @@ import nock from 'nock';
 
 import type { VendorId } from '../../shared/types';
 import { strictVendorMock } from '../mocks/vendor-mocks';
+import { fixtureFor, type VendorTable } from '../fixtures/per-vendor';
 import { expectNoSecrets, failure, harness, REDIRECT, resetEnv, runWithRefresh, VENDOR_IDS } from './harness';
 
 const ACCOUNT_URL = 'https://acme.worksection.com';
 
 /** A plausible answer to each vendor's cheap request, and the connection label it should give. */
-const TEST_REPLY: Record<VendorId, { reply: unknown; label: string }> = {
+const TEST_REPLY: VendorTable<{ reply: unknown; label: string }> = {
 	weekdone: { reply: { status: 'ok', data: { id: 1, name: 'Acme' } }, label: 'user@example.com' }, // label from the token's `user`
 	worksection: { reply: { status: 'ok', data: { id: '7', email: 'me@acme.test' } }, label: 'me@acme.test' },
 	worktual: { reply: { data: [{ id: 1, name: 'A contact' }] }, label: '' },
@@ -31,6 +32,7 @@ function authData(id: VendorId, accessToken: string, extra: Record<string, strin
 beforeEach(resetEnv);
 
 describe.each(VENDOR_IDS)('%s', (id) => {
+	const testReply = fixtureFor(TEST_REPLY, 'TEST_REPLY in test/zapier/middleware.test.ts', id);
 	const h = harness(id);
 	const name = h.vendor.displayName;
 	const { method, path, qs, fromHostRoot } = h.vendor.api.testRequest;
@@ -43,7 +45,7 @@ describe.each(VENDOR_IDS)('%s', (id) => {
 		path,
 		query: qs,
 		token,
-		reply: TEST_REPLY[id].reply,
+		reply: testReply.reply,
 		...extra,
 	});
 
@@ -51,9 +53,9 @@ describe.each(VENDOR_IDS)('%s', (id) => {
 		const mock = testMock().expectApiCall(testCall('access-9'));
 		const result = await h.run(h.app.authentication?.test, { authData: authData(id, 'access-9') });
 		mock.done();
-		expect(result).toEqual(TEST_REPLY[id].reply);
+		expect(result).toEqual(testReply.reply);
 		const label = await h.run(h.app.authentication?.connectionLabel, { authData: authData(id, 'access-9'), inputData: result });
-		expect(label).toBe(TEST_REPLY[id].label);
+		expect(label).toBe(testReply.label);
 	});
 
 	test('the API Request action sends method, path, query and JSON body with the token', async () => {
@@ -76,7 +78,7 @@ describe.each(VENDOR_IDS)('%s', (id) => {
 			const { result, refreshed } = await runWithRefresh(h, h.app.authentication?.test, bundle);
 			mock.done();
 			expect(refreshed).toBe(true);
-			expect(result).toEqual(TEST_REPLY[id].reply);
+			expect(result).toEqual(testReply.reply);
 			expect(bundle.authData.access_token).toBe(`${id}-access-1`);
 			expect(bundle.authData.refresh_token).toBe(h.vendor.oauth2.refresh?.rotatesRefreshToken ? `${id}-refresh-1` : 'refresh-0');
 		});
@@ -89,7 +91,7 @@ describe.each(VENDOR_IDS)('%s', (id) => {
 			const { result, refreshed } = await runWithRefresh(h, h.app.authentication?.test, bundle);
 			mock.done();
 			expect(refreshed).toBe(true);
-			expect(result).toEqual(TEST_REPLY[id].reply);
+			expect(result).toEqual(testReply.reply);
 			expect(mock.requests.map((r) => r.method)).toEqual(['POST', method]);
 		});
 	} else {

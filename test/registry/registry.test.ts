@@ -1,0 +1,71 @@
+/**
+ * The vendor registry (shared/vendors/index.ts) is the one list of vendors: everything else that covers
+ * "every vendor" is derived from it or checked against it here, with a message naming what to add.
+ */
+import path from 'node:path';
+
+import { n8n } from '../../package.json';
+import { VENDOR_IDS as SANDBOX_VENDOR_IDS } from '../../sandbox/clients';
+import { operationCatalogues } from '../../shared/operations';
+import { isVendorId, vendorIds, vendorList, vendors } from '../../shared/vendors';
+import { VENDORS as E2E_CASES } from '../e2e/vendors';
+import { VENDOR_RULES } from '../mocks/vendor-rules';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { checkN8nLists } = require('../../scripts/n8n-lists') as { checkN8nLists: (input: object) => string[] };
+
+const root = path.resolve(__dirname, '../..');
+const missing = (have: readonly string[]) => vendorIds.filter((id) => !have.includes(id));
+const unknown = (have: readonly string[]) => have.filter((id) => !isVendorId(id));
+
+describe('vendor registry', () => {
+	test('each definition sits under its own id', () => {
+		expect(vendorIds.length).toBeGreaterThan(0);
+		for (const id of vendorIds) expect([id, vendors[id].id]).toEqual([id, id]);
+		expect(vendorList.map((v) => v.id)).toEqual(vendorIds);
+	});
+
+	test('isVendorId accepts exactly the registry ids', () => {
+		for (const id of vendorIds) expect(isVendorId(id)).toBe(true);
+		for (const other of ['', 'Weekdone', 'toString', '__proto__', 'acme', 42, null]) expect(isVendorId(other)).toBe(false);
+	});
+
+	test('one operation catalogue per registry vendor (shared/operations/index.ts), naming its vendor', () => {
+		expect({ missing: missing(Object.keys(operationCatalogues)), unknown: unknown(Object.keys(operationCatalogues)) }).toEqual({ missing: [], unknown: [] });
+		for (const [id, catalogue] of Object.entries(operationCatalogues)) expect([id, catalogue.vendor]).toEqual([id, id]);
+	});
+
+	test('the sandbox emulates exactly the registry vendors (sandbox/clients.ts VENDOR_IDS)', () => {
+		expect({ missing: missing(SANDBOX_VENDOR_IDS), unknown: unknown(SANDBOX_VENDOR_IDS) }).toEqual({ missing: [], unknown: [] });
+	});
+
+	test('the real-n8n suite has a case for every registry vendor (test/e2e/vendors.ts VENDORS)', () => {
+		const ids = E2E_CASES.map((c) => c.id);
+		expect({ missing: missing(ids), unknown: unknown(ids) }).toEqual({ missing: [], unknown: [] });
+	});
+
+	test('the strict mocks have rules for every registry vendor (test/mocks/vendor-rules.ts)', () => {
+		expect(missing(Object.keys(VENDOR_RULES))).toEqual([]);
+	});
+});
+
+describe('package.json n8n lists (scripts/n8n-lists.js, run by the pack check)', () => {
+	test('in step with the registry and the files on disk', () => {
+		expect(checkN8nLists({ root, n8n, vendorList })).toEqual([]);
+	});
+
+	test('a registry vendor whose credential or node is not listed is named', () => {
+		const extra = { ...vendors.wordapp, id: 'acme', n8nPrefix: 'acme', alternatives: [{ credentialName: 'acmeApiKeyApi' }] };
+		expect(checkN8nLists({ root, n8n, vendorList: [...vendorList, extra] })).toEqual([
+			'vendor "acme": credential acmeOAuth2Api is not listed in package.json n8n.credentials (dist/credentials/AcmeOAuth2Api.credentials.js)',
+			'vendor "acme": credential acmeApiKeyApi is not listed in package.json n8n.credentials (dist/credentials/AcmeApiKeyApi.credentials.js)',
+			'vendor "acme": node Acme is not listed in package.json n8n.nodes (dist/nodes/Acme/Acme.node.js)',
+		]);
+	});
+
+	test('a listed file without source, and a source file not listed, are named', () => {
+		const dropped = n8n.nodes[0];
+		const problems = checkN8nLists({ root, n8n: { credentials: n8n.credentials, nodes: [...n8n.nodes.slice(1), 'dist/nodes/WeekdoneGhost/WeekdoneGhost.node.js'] }, vendorList });
+		expect(problems).toContain('package.json n8n lists dist/nodes/WeekdoneGhost/WeekdoneGhost.node.js, but its source nodes/WeekdoneGhost/WeekdoneGhost.node.ts does not exist');
+		expect(problems.some((p) => p.startsWith(`${dropped.replace(/^dist\//, '').replace(/\.js$/, '.ts')} exists but package.json n8n does not list it`))).toBe(true);
+	});
+});
