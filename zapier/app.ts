@@ -1,5 +1,6 @@
 import { version as coreVersion, type App, type Create, type Search, type Trigger } from 'zapier-platform-core';
 
+import type { VendorOperations } from '../shared/operations/types';
 import type { VendorDefinition } from '../shared/types';
 import { buildAuthentication } from './authentication';
 import { buildAfterResponse, buildBeforeRequest } from './middleware';
@@ -9,6 +10,8 @@ import { redactAllErrors } from './redaction';
 export interface BuildAppOptions {
 	/** The integration version (x.y.z), normally our package.json version. */
 	version: string;
+	/** The vendor's operation catalogue; the registry's (shared/operations) when left out. */
+	catalogue?: VendorOperations;
 }
 
 export type VendorApp = App<Record<string, Trigger>, Record<string, Create>, Record<string, Search>>;
@@ -18,7 +21,7 @@ export type VendorApp = App<Record<string, Trigger>, Record<string, Create>, Rec
  * Every method's errors are redacted with the invocation's secrets (redaction.ts).
  */
 export function buildApp(vendor: VendorDefinition, options: BuildAppOptions): VendorApp {
-	const { triggers, creates, searches } = redactAllErrors(vendor, buildOperations(vendor));
+	const { triggers, creates, searches } = redactAllErrors(vendor, buildOperations(vendor, options.catalogue));
 	return {
 		version: options.version,
 		platformVersion: coreVersion,

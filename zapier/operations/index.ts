@@ -49,8 +49,8 @@ export function catalogueOperations(vendor: VendorDefinition, catalogue: VendorO
  * Every trigger, create and search of a vendor's app: the catalogue's (shared/operations) plus the two
  * generic ones, the hidden connection check and the API Request create.
  */
-export function buildOperations(vendor: VendorDefinition): ZapierOperations {
-	const generated = catalogueOperations(vendor, operationCatalogues[vendor.id]);
+export function buildOperations(vendor: VendorDefinition, catalogue: VendorOperations = operationCatalogues[vendor.id]): ZapierOperations {
+	const generated = catalogueOperations(vendor, catalogue);
 	return {
 		triggers: byKey(vendor, [connectionCheckTrigger(vendor), ...Object.values(generated.triggers)]),
 		creates: byKey(vendor, [apiRequestCreate(vendor), ...Object.values(generated.creates)]),
