@@ -1,17 +1,17 @@
 // `npm start` (via scripts/start.sh): the vendor sandbox with its consent page, and a real n8n with this
-// package installed, an owner account, and one OAuth2 credential per vendor ready to Connect.
-// Runs until Ctrl-C, then stops both processes by PID.
-import { rmSync } from 'node:fs';
+// package installed, an owner account, one OAuth2 credential per vendor ready to Connect and sample
+// workflows (scripts/playground-content.ts). Runs until Ctrl-C, then stops both processes by PID.
+// Logs: build/playground/{n8n,sandbox}.log, kept after Ctrl-C (the next `npm start` or `npm run build` clears build/).
+import { copyFileSync, existsSync, lstatSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { Cleanup } from '../test/e2e/lib/cleanup';
-import type { N8nClient } from '../test/e2e/lib/n8n-client';
 import { OWNER } from '../test/e2e/lib/owner';
 import { repoRoot } from '../test/e2e/lib/paths';
 import { freePort, isPortFree } from '../test/e2e/lib/ports';
 import { ensureRuntime } from '../test/e2e/lib/runtime';
 import { startStack } from '../test/e2e/lib/stack';
-import { singleActionWorkflow } from '../test/e2e/lib/workflow';
-import { oauth2ClientData, VENDORS } from '../test/e2e/vendors';
+import { preparePlayground } from './playground-content';
 
 const DEFAULT_N8N_PORT = 5710;
 const DEFAULT_SANDBOX_PORT = 5711;
@@ -33,24 +33,34 @@ async function choosePort(envName: string, fallback: number, taken: number[]): P
 	return port;
 }
 
-/** One OAuth2 credential per vendor with the sandbox app filled in, plus a "Try" workflow that calls the API. */
-async function prepareVendors(client: N8nClient, nodeTypes: Set<string>): Promise<void> {
-	for (const vendor of VENDORS) {
-		const type = vendor.oauth2.credentialType;
-		try {
-			const credential = await client.createCredential(`${vendor.id} (sandbox)`, type, oauth2ClientData(vendor, client.oauthCallbackUrl));
-			if (nodeTypes.has(vendor.nodeType)) {
-				const parameters = vendor.testCall.parameters(type);
-				await client.createWorkflow(singleActionWorkflow(`Try ${vendor.id}`, { type: vendor.nodeType, parameters, credential }));
-			}
-			log(`credential "${credential.name}" (${type}) ready: open it and press Connect`);
-		} catch (error) {
-			log(`could not prepare ${vendor.id}: ${error instanceof Error ? error.message : String(error)}`);
-		}
+/**
+ * The stack writes its logs into a throw-away work dir. The stable names in build/playground/ point at
+ * them while the playground runs (so `tail -f` works) and become plain copies when it stops.
+ */
+function stableLogs(root: string, live: Record<string, string>): { paths: Record<string, string>; keep: () => void } {
+	const dir = join(root, 'build', 'playground');
+	mkdirSync(dir, { recursive: true });
+	const paths: Record<string, string> = {};
+	for (const [name, target] of Object.entries(live)) {
+		const stable = join(dir, `${name}.log`);
+		rmSync(stable, { force: true });
+		symlinkSync(target, stable);
+		paths[name] = stable;
 	}
+	const keep = () => {
+		for (const [name, target] of Object.entries(live)) {
+			const stable = paths[name];
+			if (existsSync(target) && lstatSync(stable).isSymbolicLink()) {
+				rmSync(stable);
+				copyFileSync(target, stable);
+			}
+		}
+	};
+	return { paths, keep };
 }
 
 async function main(): Promise<void> {
+	const started = Date.now();
 	const root = repoRoot();
 	let shuttingDown = false;
 	const cleanup = new Cleanup(() => {
@@ -63,22 +73,25 @@ async function main(): Promise<void> {
 	log('starting the vendor sandbox and n8n (about 10 s)');
 	// No auto-approve: the person sees each vendor's consent page, as with the real vendor.
 	const stack = await startStack({ root, runtime, cleanup, autoApprove: false, sandboxPort, n8nPort, log });
-	// A playground is throw-away (fresh owner each start); only a crash keeps its logs.
-	let keepRunDir = false;
+	// A playground is throw-away (fresh owner and database each start); its logs are kept.
+	const logs = stableLogs(root, { n8n: stack.n8n.logFile, sandbox: stack.sandbox.logFile });
 	process.on('exit', () => {
-		if (!keepRunDir) rmSync(stack.runDir, { recursive: true, force: true });
+		logs.keep();
+		rmSync(stack.runDir, { recursive: true, force: true });
 	});
 
-	const nodeTypes = new Set(await stack.client.nodeTypeNames());
-	await prepareVendors(stack.client, nodeTypes);
+	const playground = await preparePlayground(stack.client, log);
+	const readyIn = Math.round((Date.now() - started) / 1000);
 
 	console.log('');
 	console.log(`  n8n editor:  ${stack.n8n.url}`);
 	console.log(`  login:       ${OWNER.email} / ${OWNER.password}`);
 	console.log(`  sandbox:     ${stack.sandbox.url}  (test secrets: ${stack.sandbox.url}/__sandbox/clients)`);
-	console.log(`  logs:        ${stack.n8n.logFile}, ${stack.sandbox.logFile}`);
+	console.log(`  workflows:   ${playground.samples.map((s) => s.spec.name).join('; ')}`);
+	console.log(`  logs:        ${logs.paths.n8n}, ${logs.paths.sandbox} (kept after Ctrl-C)`);
 	console.log(`  pids:        n8n ${stack.n8n.process.pid}, sandbox ${stack.sandbox.process.pid}`);
 	console.log('');
+	console.log(`  ready in ${readyIn} s. Open a credential, press Connect and approve; then run a workflow.`);
 	console.log('  Press Ctrl-C to stop both.');
 
 	// If either server dies, stop the other and say so instead of leaving a half-working playground.
@@ -88,8 +101,7 @@ async function main(): Promise<void> {
 	]);
 	// Ctrl-C: Cleanup is stopping both and exits when done.
 	if (shuttingDown) return;
-	keepRunDir = true;
-	log(`${died} exited unexpectedly; stopping (log: ${died === 'n8n' ? stack.n8n.logFile : stack.sandbox.logFile})`);
+	log(`${died} exited unexpectedly; stopping (log: ${died === 'n8n' ? logs.paths.n8n : logs.paths.sandbox})`);
 	await cleanup.stopAll();
 	process.exit(1);
 }
