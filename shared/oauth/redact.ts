@@ -17,8 +17,9 @@ export const MIN_SECRET_LENGTH = 4;
  */
 const SECRET_FIELD_NAMES =
 	'access_token|refresh_token|id_token|client_secret|clientSecret|accessToken|refreshToken|password|api_key|apiKey|apikey|admin_hash|hash|token|secret|authorization|code_verifier';
+// An already masked value is matched whole first, so redacting a redacted text changes nothing.
 const SECRET_FIELD = new RegExp(
-	`((?<![A-Za-z0-9_])"?(?:${SECRET_FIELD_NAMES})"?\\s*[:=]\\s*)("(?:[^"\\\\]|\\\\.)*"|'[^']*'|(?:(?:Bearer|Basic|Token)\\s+)?[^"&,\\s}\\]]+)`,
+	`((?<![A-Za-z0-9_])"?(?:${SECRET_FIELD_NAMES})"?\\s*[:=]\\s*)(${escapeRegExp(REDACTION_MASK)}|"(?:[^"\\\\]|\\\\.)*"|'[^']*'|(?:(?:Bearer|Basic|Token)\\s+)?[^"&,\\s}\\]]+)`,
 	'gi',
 );
 /** An authorization code in a query or form (`code=...`); `"code": 401` in JSON is an ordinary status. */

@@ -172,4 +172,19 @@ export function hostAndRedactionProperties(): void {
 		),
 		1000,
 	);
+
+	checkProperty(
+		'redaction: masking an already masked text changes nothing (errors are redacted at more than one layer)',
+		fc.property(
+			secretSet,
+			fc.constantFrom('access_token', 'refresh_token', 'client_secret', 'password', 'token', 'code', 'Authorization'),
+			fc.constantFrom('=', ': ', '":"'),
+			fc.string({ maxLength: 30 }),
+			(secrets, field, sep, filler) => {
+				const once = redactSecrets(`${filler} ${field}${sep}${secrets[0]} Bearer ${secrets[0]}&code=${secrets[0]}`, secrets);
+				return redactSecrets(once, secrets) === once;
+			},
+		),
+		1000,
+	);
 }
