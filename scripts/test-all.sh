@@ -55,6 +55,13 @@ stage "scale: refresh races through our nodes, one n8n process and queue mode (m
 npm run -s test:scale | tee build/scale.log
 record "$(tail -n 1 build/scale.log)"
 
+stage "bench: requests per operation, cold load, Return All, sizes (figures only: never fails the run)"
+if npm run -s bench | tee build/bench.log; then
+	record "bench: figures in build/bench.json (table above)"
+else
+	record "bench: did not complete (not gating; see the bench stage above)"
+fi
+
 # Behaviour that passed only because a sandbox assumption was switched on: unconfirmed by any vendor document.
 record "assumptions relied on: $(node scripts/assumptions-summary.js build/assumptions)"
 

@@ -11,6 +11,7 @@ import {
 } from '../../shared/operations/request';
 import type { OperationDefinition } from '../../shared/operations/types';
 import { credentialTypeOf, sendCatalogueRequest, type VendorNodeSpec } from './api';
+import { withCredentialResolvedOnce } from './connection';
 import { collectionOf, CUSTOM_API_CALL, isTopLevel } from './description';
 import { revokeWithConnection } from './revoke';
 import { connectionSecrets, scrubError } from '../shared/redaction';
@@ -66,7 +67,9 @@ function asRows(body: unknown): Row[] {
 async function runOperation(this: IExecuteFunctions, spec: VendorNodeSpec, credentialType: string, itemIndex: number, emit: (rows: Row[]) => void): Promise<void> {
 	const resource = this.getNodeParameter('resource', itemIndex) as string;
 	const operationValue = this.getNodeParameter('operation', itemIndex) as string;
-	const send = (request: OperationRequest) => sendCatalogueRequest.call(this, spec, credentialType, request);
+	// Every page of this item's operation shares one credential resolution (see connection.ts).
+	const connection = withCredentialResolvedOnce(this, credentialType);
+	const send = (request: OperationRequest) => sendCatalogueRequest.call(connection, spec, credentialType, request);
 
 	if (resource === CUSTOM_API_CALL) {
 		emit(asRows(await send(customRequest.call(this, itemIndex))));
