@@ -22,8 +22,8 @@ npx tsc -p tsconfig.json --noEmit
 record "type-check: OK"
 
 if [ -f eslint.config.mjs ]; then
-	stage "lint (n8n community-node rules)"
-	npx eslint credentials nodes shared package.json
+	stage "lint (npm run lint = npx n8n-node lint: n8n's community-node rules over the published code)"
+	npm run -s lint
 	record "lint: OK"
 fi
 
