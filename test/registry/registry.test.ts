@@ -26,7 +26,7 @@ describe('vendor registry', () => {
 
 	test('isVendorId accepts exactly the registry ids', () => {
 		for (const id of vendorIds) expect(isVendorId(id)).toBe(true);
-		for (const other of ['', 'Weekdone', 'toString', '__proto__', 'acme', 42, null]) expect(isVendorId(other)).toBe(false);
+		for (const other of ['', 'Weekdone', 'toString', '__proto__', 'not-a-vendor', 42, null]) expect(isVendorId(other)).toBe(false);
 	});
 
 	test('one operation catalogue per registry vendor (shared/operations/index.ts), naming its vendor', () => {
@@ -54,11 +54,11 @@ describe('package.json n8n lists (scripts/n8n-lists.js, run by the pack check)',
 	});
 
 	test('a registry vendor whose credential or node is not listed is named', () => {
-		const extra = { ...vendors.wordapp, id: 'acme', n8nPrefix: 'acme', alternatives: [{ credentialName: 'acmeApiKeyApi' }] };
+		const extra = { ...vendors.wordapp, id: 'unlisted', n8nPrefix: 'unlisted', alternatives: [{ credentialName: 'unlistedApiKeyApi' }] };
 		expect(checkN8nLists({ root, n8n, vendorList: [...vendorList, extra] })).toEqual([
-			'vendor "acme": credential acmeOAuth2Api is not listed in package.json n8n.credentials (dist/credentials/AcmeOAuth2Api.credentials.js)',
-			'vendor "acme": credential acmeApiKeyApi is not listed in package.json n8n.credentials (dist/credentials/AcmeApiKeyApi.credentials.js)',
-			'vendor "acme": node Acme is not listed in package.json n8n.nodes (dist/nodes/Acme/Acme.node.js)',
+			'vendor "unlisted": credential unlistedOAuth2Api is not listed in package.json n8n.credentials (dist/credentials/UnlistedOAuth2Api.credentials.js)',
+			'vendor "unlisted": credential unlistedApiKeyApi is not listed in package.json n8n.credentials (dist/credentials/UnlistedApiKeyApi.credentials.js)',
+			'vendor "unlisted": node Unlisted is not listed in package.json n8n.nodes (dist/nodes/Unlisted/Unlisted.node.js)',
 		]);
 	});
 

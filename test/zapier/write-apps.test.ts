@@ -9,12 +9,13 @@ import { dirname, join, relative } from 'path';
 import * as ts from 'typescript';
 import * as zapier from 'zapier-platform-core';
 
+import { vendorIds } from '../../shared/vendors';
 import { moduleClosure, writeApps } from '../../zapier/write-apps';
 
 const ROOT = join(__dirname, '..', '..');
 // inside the repo so the folders resolve zapier-platform-core from the root node_modules, as in dist/
 const SCRATCH = join(ROOT, 'build', `.write-apps-test-${process.pid}`);
-const IDS = ['webwork-tracker', 'weekdone', 'wordapp', 'worksection', 'worktual'];
+const IDS = [...vendorIds].sort(); // the registry's (shared/vendors/index.ts), as folder names sort
 
 function sourceFiles(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {

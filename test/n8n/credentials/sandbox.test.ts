@@ -12,7 +12,8 @@ import { hostRootPath } from '../../../nodes/common/api';
 import { vendorApiRequest } from '../../../nodes/shared/transport';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { SANDBOX_CLIENTS, WEBWORK_PAT, WORDAPP_USER, WORKSECTION_ADMIN_KEY, WORKTUAL_PRIVATE_TOKEN } from '../../../sandbox/clients';
-import { vendors } from '../../../shared/vendors';
+import { vendorIds, vendors } from '../../../shared/vendors';
+import { fixtureFor } from '../../fixtures/per-vendor';
 import type { VendorDefinition, VendorId } from '../../../shared/types';
 import { sandboxOverwrites, worksectionAccountUrl } from '../../e2e/sandbox-overwrites';
 import { runCredentialTest } from '../harness/credential-test';
@@ -74,19 +75,14 @@ async function authorize(url: URL): Promise<string> {
 	return location.searchParams.get('code')!;
 }
 
-const OAUTH: Array<[VendorId, string]> = [
-	['weekdone', 'weekdoneOAuth2Api'],
-	['worksection', 'worksectionOAuth2Api'],
-	['worktual', 'worktualOAuth2Api'],
-	['webwork-tracker', 'webworkTrackerOAuth2Api'],
-	['wordapp', 'wordappOAuth2Api'],
-];
+/** Every registry vendor's OAuth2 credential (a vendor the sandbox does not emulate fails by name). */
+const OAUTH: Array<[VendorId, string]> = vendorIds.map((id) => [id, `${vendors[id].n8nPrefix}OAuth2Api`]);
 
 describe.each(OAUTH)('%s OAuth2: connect → call → expire → refresh → call', (id, type) => {
 	test('works against the sandbox', async () => {
 		const vendor = vendors[id];
 		const engine = engineForSandbox();
-		const client = SANDBOX_CLIENTS[id];
+		const client = fixtureFor(SANDBOX_CLIENTS, 'SANDBOX_CLIENTS in sandbox/clients.ts', id);
 		const ref = engine.addCredential(type, { clientId: client.clientId, clientSecret: client.clientSecret, redirectUri: N8N_CALLBACK_URL });
 
 		const code = await authorize(await authorizationUrl(engine, ref.id));
