@@ -12,6 +12,8 @@ import { credentialTypesFor } from '../shared/transport';
  */
 
 export const CUSTOM_API_CALL = 'customApiCall';
+/** The option name n8n checks before appending its own Custom API Call to a resource or operation list. */
+export const CUSTOM_API_CALL_NAME = 'Custom API Call';
 
 const EXPRESSION_HINT = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
 
@@ -265,7 +267,10 @@ export function catalogueProperties(vendor: VendorDefinition, catalogue: VendorO
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
-			options: [...resources.map((r) => ({ name: r.name, value: r.value })), { name: 'Custom API Call', value: CUSTOM_API_CALL }].sort(byName),
+			// Ours last, named exactly as n8n names its own: n8n appends its Custom API Call (which goes through
+			// the HTTP Request node, without the vendor rules the transport applies) only to a list whose last
+			// option is not called that (injectCustomApiCallOptions in n8n's load-nodes-and-credentials.ts).
+			options: [...resources.map((r) => ({ name: r.name, value: r.value })), { name: CUSTOM_API_CALL_NAME, value: CUSTOM_API_CALL }],
 			default: first,
 		},
 	];
