@@ -10,10 +10,12 @@ import type {
 } from 'n8n-workflow';
 
 import { passwordToken, refreshToken } from '../../shared/oauth/lifecycle';
+import type { HttpClient } from '../../shared/oauth/http';
 import type { OAuthClient } from '../../shared/oauth/token-requests';
-import type { TokenPlacement, VendorDefinition } from '../../shared/types';
+import type { AlternativeAuth, TokenPlacement, VendorDefinition } from '../../shared/types';
 import { alternativeOf, apiBaseUrlField, FIELD, needsPrefixChoice, tokenPrefixField, urlField } from './fields';
 import { n8nHttpClient } from './http';
+import { RenewalMemo } from './renewals';
 import { apiTestRequest, vendorErrorRules } from './oauth2';
 
 const cred = (field: string) => `$credentials[${JSON.stringify(field)}]`;
@@ -93,35 +95,61 @@ export function passwordProperties(vendor: VendorDefinition, credentialName: str
 }
 
 /**
- * Gets a token by the password grant, or by the stored refresh token when there is one (falling back to the
- * password when the refresh is refused). n8n persists the returned fields. No locking in n8n here: two
- * parallel 401s both renew, which is harmless because the password grant can always start over.
+ * Gets a token by the stored refresh token when there is one, else (or when the refresh is refused) by the
+ * password grant. Returns the fields n8n persists.
+ */
+export async function renewPasswordToken(
+	http: HttpClient,
+	vendor: VendorDefinition,
+	alt: Extract<AlternativeAuth, { kind: 'password' }>,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<IDataObject> {
+	const text = (field: string) => textOf(credentials, field);
+	const client: Partial<OAuthClient> = {
+		clientId: text(FIELD.clientId) || undefined,
+		clientSecret: text(FIELD.clientSecret) || undefined,
+		tokenUrl: text(FIELD.tokenUrl) || undefined,
+	};
+	const stored = text(FIELD.refreshToken);
+	if (stored && vendor.oauth2.refresh) {
+		try {
+			const token = await refreshToken(http, vendor, client, { access_token: text(FIELD.accessToken), refresh_token: stored });
+			return { [FIELD.accessToken]: token.access_token, [FIELD.refreshToken]: token.refresh_token ?? '' };
+		} catch {
+			// a refused or expired refresh token: start over with the password
+		}
+	}
+	const token = await passwordToken(http, vendor, client, {
+		username: text(FIELD.username),
+		password: text(FIELD.password),
+		clientAuth: alt.clientAuth,
+	});
+	return { [FIELD.accessToken]: token.access_token, [FIELD.refreshToken]: token.refresh_token ?? '' };
+}
+
+function textOf(credentials: ICredentialDataDecryptedObject, field: string): string {
+	return typeof credentials[field] === 'string' ? (credentials[field] as string) : '';
+}
+
+/** One memo per process for every password credential; keys include the connection, so connections never share. */
+const passwordRenewals = new RenewalMemo<IDataObject>();
+
+/**
+ * n8n calls this when the access token is empty or a request got a 401, without any lock, and persists what
+ * it returns. Renewals are single-flight per process (renewals.ts): every run that saw the same token fail
+ * gets the same new token, because each new Wordapp token invalidates the previous one. Separate processes
+ * (queue-mode workers) can still renew once each.
  */
 export function passwordPreAuthentication(vendor: VendorDefinition, credentialName: string) {
 	const alt = alternativeOf(vendor, 'password', credentialName);
 	return async function (this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		const http = n8nHttpClient(this.helpers);
-		const text = (field: string) => (typeof credentials[field] === 'string' ? (credentials[field] as string) : '');
-		const client: Partial<OAuthClient> = {
-			clientId: text(FIELD.clientId) || undefined,
-			clientSecret: text(FIELD.clientSecret) || undefined,
-			tokenUrl: text(FIELD.tokenUrl) || undefined,
-		};
-		const stored = text(FIELD.refreshToken);
-		if (stored && vendor.oauth2.refresh) {
-			try {
-				const token = await refreshToken(http, vendor, client, { access_token: text(FIELD.accessToken), refresh_token: stored });
-				return { [FIELD.accessToken]: token.access_token, [FIELD.refreshToken]: token.refresh_token ?? '' };
-			} catch {
-				// a refused or expired refresh token: start over with the password
-			}
-		}
-		const token = await passwordToken(http, vendor, client, {
-			username: text(FIELD.username),
-			password: text(FIELD.password),
-			clientAuth: alt.clientAuth,
-		});
-		return { [FIELD.accessToken]: token.access_token, [FIELD.refreshToken]: token.refresh_token ?? '' };
+		const connection = [credentialName, textOf(credentials, FIELD.tokenUrl), textOf(credentials, FIELD.clientId), textOf(credentials, FIELD.username)];
+		const keyOf = (accessToken: unknown) => RenewalMemo.key(...connection, typeof accessToken === 'string' ? accessToken : '');
+		return await passwordRenewals.renew(
+			keyOf(credentials[FIELD.accessToken]),
+			async () => await renewPasswordToken(n8nHttpClient(this.helpers), vendor, alt, credentials),
+			(result) => keyOf(result[FIELD.accessToken]),
+		);
 	};
 }
 
