@@ -16,7 +16,7 @@ export class WebworkTrackerTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when WebWork Tracker sends a webhook for tracker, member or project events',
+		description: 'Manage WebWork Tracker workspaces, projects, tasks and time, and start workflows on tracker, member or project events',
 		defaults: { name: 'WebWork Tracker Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

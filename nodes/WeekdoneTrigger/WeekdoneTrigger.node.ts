@@ -16,7 +16,7 @@ export class WeekdoneTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] }}',
-		description: 'Starts the workflow when an item or objective is added in Weekdone',
+		description: 'Manage Weekdone items, objectives and key results, and start workflows when an item or objective is added',
 		defaults: { name: 'Weekdone Trigger' },
 		polling: true,
 		inputs: [],

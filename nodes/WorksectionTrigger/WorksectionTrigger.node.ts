@@ -16,7 +16,7 @@ export class WorksectionTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] }}',
-		description: 'Starts the workflow on new Worksection activity-log events (polling)',
+		description: 'Manage Worksection projects, tasks, comments and costs, and start workflows on new activity-log events',
 		defaults: { name: 'Worksection Trigger' },
 		polling: true,
 		inputs: [],

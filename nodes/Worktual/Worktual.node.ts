@@ -16,7 +16,7 @@ export class Worktual implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Read Worktual CCaaS contacts',
+		description: 'List, get, create and update Worktual CCaaS contacts',
 		defaults: { name: 'Worktual' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
