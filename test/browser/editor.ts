@@ -89,6 +89,20 @@ export class Editor {
 		return this.page.getByTestId('canvas-node').filter({ hasText: name });
 	}
 
+	/**
+	 * Clicks an options parameter and returns its open list. A click that lands while the details view is
+	 * still settling can be swallowed, so it is repeated (at most three times) until the list shows.
+	 */
+	async openDropdown(ndv: Locator, parameter: string): Promise<Locator> {
+		const input = ndv.getByTestId(`parameter-input-${parameter}`);
+		const list = this.page.locator('.el-select-dropdown').filter({ visible: true });
+		for (let attempt = 1; attempt <= 3; attempt++) {
+			await input.click();
+			if (await list.first().waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) return list.first();
+		}
+		throw new Error(`the ${parameter} dropdown did not open after three clicks`);
+	}
+
 	/** Double-click on the canvas node: its details view (parameters and output). */
 	async openNode(name: string): Promise<Locator> {
 		await this.canvasNode(name).dblclick();

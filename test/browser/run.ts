@@ -28,6 +28,15 @@ const info = (line: string) => console.error(`[browser] ${line}`);
 
 type Check = (name: string, fn: () => Promise<void>) => Promise<void>;
 
+/** The message with its causes ("fetch failed" alone does not say which socket error it was). */
+function describeError(error: unknown): string {
+	const parts: string[] = [];
+	for (let current: unknown = error; current !== undefined && parts.length < 4; current = current instanceof Error ? (current as { cause?: unknown }).cause : undefined) {
+		parts.push(current instanceof Error ? current.message : String(current));
+	}
+	return parts.join(' ← ');
+}
+
 async function counter(sandbox: SandboxServer, vendor: string, name: string): Promise<number> {
 	return (await sandbox.stats(vendor))[name] ?? 0;
 }
@@ -124,8 +133,8 @@ async function openLiveDropdown(check: Check, editor: Editor, stack: Stack, samp
 		const loadsBefore = await counter(stack.sandbox, 'webwork-tracker', 'apiCalls');
 		await editor.openWorkflow(sample.spec.name);
 		const ndv = await editor.openNode(sample.spec.node);
-		await ndv.getByTestId('parameter-input-workspaceId').click();
-		for (const name of names) await editor.page.getByRole('option').filter({ hasText: name }).first().waitFor({ state: 'visible' });
+		const list = await editor.openDropdown(ndv, 'workspaceId');
+		for (const name of names) await list.getByRole('option').filter({ hasText: name }).first().waitFor({ state: 'visible' });
 		const loads = (await counter(stack.sandbox, 'webwork-tracker', 'apiCalls')) - loadsBefore;
 		if (loads < 1) throw new Error('the dropdown showed workspaces without asking the vendor');
 		await editor.screenshot('webwork-tracker-5-dropdown');
@@ -217,7 +226,7 @@ async function main(): Promise<number> {
 		info(`browser scenarios took ${Date.now() - scenariosStarted} ms; screenshots in ${screenshots}`);
 	} catch (error) {
 		report.failed++;
-		console.log(`FAIL setup: ${error instanceof Error ? error.message : String(error)}`.replace(/\s*\n\s*/g, ' ⏎ '));
+		console.log(`FAIL setup: ${describeError(error)}`.replace(/\s*\n\s*/g, ' ⏎ '));
 	} finally {
 		clearTimeout(watchdog);
 		await browser?.close();
