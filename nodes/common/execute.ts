@@ -97,7 +97,9 @@ async function runOperation(this: IExecuteFunctions, spec: VendorNodeSpec, crede
 		await forEachPage(spec.catalogue, operation, request, send, limit, emit);
 		return;
 	}
-	await forEachPage(spec.catalogue, { ...operation, paginated: false }, request, send, undefined, emit);
+	// n8n's convention for a delete that answers nothing: `{ deleted: true }`.
+	const deleted = operation.value === 'delete' && operation.result.shape === 'success';
+	await forEachPage(spec.catalogue, { ...operation, paginated: false }, request, send, undefined, deleted ? () => emit([{ deleted: true }]) : emit);
 }
 
 /**

@@ -123,7 +123,7 @@ const CASES: OperationCase[] = [
 		title: 'task delete',
 		params: { resource: 'task', operation: 'delete', workspaceId: '10', taskId: '70' },
 		calls: [{ method: 'DELETE', path: '/tasks/70', query: { workspace_id: '10' }, reply: one(null) }],
-		output: [{ success: true }],
+		output: [{ deleted: true }],
 	},
 	{
 		title: 'task assign',

@@ -50,7 +50,7 @@ const CASES: OperationCase[] = [
 		title: 'item delete',
 		params: { resource: 'item', operation: 'delete', itemId: '11' },
 		calls: [{ method: 'DELETE', path: '/item/11', reply: ok({}) }],
-		output: [{ success: true }],
+		output: [{ deleted: true }],
 	},
 	{
 		title: 'item assign',
@@ -92,7 +92,7 @@ const CASES: OperationCase[] = [
 		title: 'objective delete',
 		params: { resource: 'objective', operation: 'delete', objectiveId: '9' },
 		calls: [{ method: 'DELETE', path: '/objective/9', reply: ok({}) }],
-		output: [{ success: true }],
+		output: [{ deleted: true }],
 	},
 	{
 		title: 'key result create',
