@@ -36,10 +36,12 @@ export function n8nOptions(options: FieldOption[] | undefined): INodePropertyOpt
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
 
-/** The `authentication` selector: one option per credential type the vendor has. */
+/** The `authentication` selector: one option per credential type the vendor has (hidden when it has one). */
 export function authenticationProperty(vendor: VendorDefinition): INodeProperties {
 	const types = credentialTypesFor(vendor);
 	const oauth2 = types[0].value;
+	// One credential type: nothing to choose, so no selector is shown (the value still picks the credential).
+	if (types.length === 1) return { displayName: 'Authentication', name: 'authentication', type: 'hidden', default: oauth2 };
 	return {
 		displayName: 'Authentication',
 		name: 'authentication',

@@ -82,8 +82,10 @@ describe('generated node descriptions', () => {
 	test.each(NODES.map((n) => [n.folder, n] as const))('%s: authentication selector, one credential per option, tool usage', (_f, { node, trigger }) => {
 		const description = node.description;
 		const auth = description.properties.find((p) => p.name === 'authentication');
-		const values = (auth?.options ?? []).map((o) => (o as { value: string }).value);
+		// A vendor with one credential type has no selector to show: a hidden parameter holding that type.
+		const values = auth?.type === 'hidden' ? [auth.default as string] : (auth?.options ?? []).map((o) => (o as { value: string }).value);
 		expect(values.length).toBeGreaterThan(0);
+		expect(auth?.type).toBe(values.length === 1 ? 'hidden' : 'options');
 		expect(description.credentials?.map((c) => c.name)).toEqual(values);
 		for (const credential of description.credentials ?? []) expect(credential.displayOptions).toEqual({ show: { authentication: [credential.name] } });
 		expect(description.usableAsTool).toBe(trigger ? undefined : true);
