@@ -28,9 +28,22 @@ export function n8nText(text: string | undefined): string | undefined {
 	return text.replace('e.g.', '').split('. ').length === 1 ? text.slice(0, -1) : text;
 }
 
+/**
+ * n8n's UX guidelines: an example value reads "e.g. …"; an email field's placeholder is exactly
+ * name@email.com (n8n-nodes-base rule node-param-placeholder-missing-email).
+ */
+export function n8nPlaceholder(text: string): string {
+	return text === 'name@email.com' || text.startsWith('e.g. ') ? text : `e.g. ${text}`;
+}
+
+/** n8n's UX guidelines: an action (the node panel's entry) has no article ("Create task"). */
+export function n8nAction(text: string): string {
+	return text.replace(/^(\S+) (?:a|an|the) /i, '$1 ');
+}
+
 /** Field options with n8n-style descriptions. */
 export function n8nOptions(options: FieldOption[] | undefined): INodePropertyOptions[] {
-	return (options ?? []).map((o) => ({ name: o.name, value: o.value, ...(o.description ? { description: n8nText(o.description) } : {}) }));
+	return (options ?? []).map((o) => ({ name: o.name, value: o.value, ...(o.description ? { description: n8nText(o.description) } : {}) })).sort(byName);
 }
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
@@ -47,7 +60,7 @@ export function authenticationProperty(vendor: VendorDefinition): INodePropertie
 		name: 'authentication',
 		type: 'options',
 		noDataExpression: true,
-		options: types.map((t) => ({ name: t.name, value: t.value })),
+		options: types.map((t) => ({ name: t.name, value: t.value })).sort(byName),
 		default: oauth2,
 	};
 }
@@ -88,7 +101,7 @@ export function fieldProperty(catalogue: VendorOperations, field: OperationField
 		default: defaultOf(field),
 		description: n8nText(field.description),
 		...(field.required ? { required: true } : {}),
-		...(field.placeholder ? { placeholder: field.placeholder } : {}),
+		...(field.placeholder ? { placeholder: n8nPlaceholder(field.placeholder) } : {}),
 	};
 	if (field.dropdown) {
 		const source = catalogue.dropdowns[field.dropdown];
@@ -132,7 +145,7 @@ export function fieldProperty(catalogue: VendorOperations, field: OperationField
 function operationSelector(resource: ResourceDefinition): INodeProperties {
 	const first = resource.operations[0].value;
 	const options = resource.operations
-		.map((o) => ({ name: o.name, value: o.value, description: n8nText(o.description), action: o.action }))
+		.map((o) => ({ name: o.name, value: o.value, description: n8nText(o.description), action: n8nAction(o.action) }))
 		.sort(byName);
 	return {
 		displayName: 'Operation',
@@ -207,7 +220,7 @@ export function customApiCallProperties(vendor: VendorDefinition): INodeProperti
 					name: 'Make a Request',
 					value: 'request',
 					description: `Send any request to the ${vendor.displayName} API with this credential applied`,
-					action: 'Make an API request',
+					action: 'Make API request',
 				},
 			],
 			default: 'request',
@@ -226,7 +239,7 @@ export function customApiCallProperties(vendor: VendorDefinition): INodeProperti
 			type: 'string',
 			displayOptions: { show: request },
 			default: '',
-			placeholder: '/resource',
+			placeholder: 'e.g. /resource',
 			description: `Relative to the ${vendor.displayName} API base URL of the credential; leave empty for the base itself`,
 		},
 		{

@@ -27,13 +27,12 @@ export function webhookTriggerProperties(spec: VendorNodeSpec): INodeProperties[
 	const props: INodeProperties[] = [
 		authenticationProperty(spec.vendor),
 		{
-			displayName: 'Events',
+			displayName: 'Trigger On',
 			name: 'events',
 			type: 'multiOptions',
 			required: true,
 			options: n8nOptions(hook.events).sort((a, b) => a.name.localeCompare(b.name)),
 			default: [],
-			description: `The ${spec.vendor.displayName} events that start the workflow`,
 		},
 		...fields.filter(isTopLevel).map((f) => fieldProperty(spec.catalogue, f)),
 	];

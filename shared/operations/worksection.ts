@@ -88,7 +88,7 @@ const eventActions: FieldOption[] = [
 	{ name: 'Task Created', value: 'post_task' },
 	{ name: 'Task Updated', value: 'update_task' },
 	{ name: 'Task Completed', value: 'close_task' },
-	{ name: 'Task Reopened', value: 'reopen_task', description: 'Used by working code [3P]; not in the SDK docstring' },
+	{ name: 'Task Reopened', value: 'reopen_task' },
 	{ name: 'Task Deleted', value: 'delete_task' },
 	{ name: 'Comment Created', value: 'post_comment' },
 	{ name: 'Comment Updated', value: 'update_comment' },

@@ -86,7 +86,7 @@ describe('generated node descriptions', () => {
 		const values = auth?.type === 'hidden' ? [auth.default as string] : (auth?.options ?? []).map((o) => (o as { value: string }).value);
 		expect(values.length).toBeGreaterThan(0);
 		expect(auth?.type).toBe(values.length === 1 ? 'hidden' : 'options');
-		expect(description.credentials?.map((c) => c.name)).toEqual(values);
+		expect(description.credentials?.map((c) => c.name).sort()).toEqual([...values].sort());
 		for (const credential of description.credentials ?? []) expect(credential.displayOptions).toEqual({ show: { authentication: [credential.name] } });
 		expect(description.usableAsTool).toBe(trigger ? undefined : true);
 	});
