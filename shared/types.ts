@@ -121,6 +121,18 @@ export interface ApiRequestSpec {
 	fromHostRoot?: boolean;
 }
 
+/**
+ * A mandatory header (a key of `api.headers`, whose value is the default) that rests on an assumption, so it
+ * is editable: in the n8n credential (`credentialField`) and in the Zapier integration's environment (`zapierEnv`).
+ */
+export interface EditableHeader {
+	name: string;
+	credentialField: string;
+	zapierEnv: string;
+	/** Why the default value is unconfirmed, shown to the user. */
+	note: string;
+}
+
 export interface ApiSpec {
 	/** Default API base. */
 	baseUrl: VendorUrl;
@@ -129,6 +141,8 @@ export interface ApiSpec {
 	tokenPlacement: TokenPlacement;
 	/** Headers every API call must carry (Wordapp X-Api-Version). */
 	headers: Record<string, string>;
+	/** Mandatory headers whose value no vendor document states: each one the user can change on both platforms. */
+	editableHeaders?: EditableHeader[];
 	/** A cheap request that proves a credential works. */
 	testRequest: ApiRequestSpec;
 	/** HTTP status the vendor answers for an expired or revoked token. */

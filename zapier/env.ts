@@ -1,4 +1,5 @@
 import { originOf, type OAuthClient } from '../shared/oauth';
+import type { EditableHeader } from '../shared/types';
 
 /**
  * Settings read from the integration's environment (`zapier-platform env:set <version> KEY=value`).
@@ -51,6 +52,14 @@ export function zapierEnv(): ZapierEnv {
 		requestTimeoutMs: timeoutMs(read('REQUEST_TIMEOUT_MS')),
 		tokenTimeoutMs: read('REQUEST_TIMEOUT_MS') ? timeoutMs(read('REQUEST_TIMEOUT_MS')) : undefined,
 	};
+}
+
+/**
+ * The value set for an editable mandatory header (Wordapp X-Api-Version: API_VERSION_HEADER), read per call
+ * like every setting here; undefined when unset, so the vendor definition's default applies.
+ */
+export function configuredHeader(header: EditableHeader): string | undefined {
+	return read(header.zapierEnv);
 }
 
 function trustedOrigins(list: string | undefined, apiBaseUrl: string | undefined): string[] {

@@ -18,6 +18,13 @@ function urlRows(vendor: VendorDefinition): UrlRow[] {
 	return rows;
 }
 
+/** Environment rows for the vendor's editable mandatory headers (`api.editableHeaders`), each ending in a newline. */
+function headerRows(vendor: VendorDefinition): string {
+	return (vendor.api.editableHeaders ?? [])
+		.map((header) => `| \`${header.zapierEnv}\` | value of the \`${header.name}\` header sent on every API call (optional; default \`${vendor.api.headers[header.name] ?? ''}\`, unconfirmed: ${header.note}) |\n`)
+		.join('');
+}
+
 /** The README of one pushable folder: how to register, configure and push this vendor's integration. CLI and core share version numbers. */
 export function folderReadme(vendor: VendorDefinition, id: string, version: string, coreVersion: string): string {
 	const { oauth2 } = vendor;
@@ -60,7 +67,7 @@ Register an OAuth app at ${vendor.displayName} (${vendor.appRegistration}) with 
 |---|---|
 | \`CLIENT_ID\`, \`CLIENT_SECRET\` | the OAuth app registered at ${vendor.displayName} (required) |
 | \`REDIRECT_URI\` | fallback redirect URI for refreshes when the platform passes none (optional) |
-| \`REQUEST_TIMEOUT_MS\` | timeout of every token and API request in ms (optional; default 25000 for API calls and 15000 for token calls, within Zapier's 30 s per step) |
+${headerRows(vendor)}| \`REQUEST_TIMEOUT_MS\` | timeout of every token and API request in ms (optional; default 25000 for API calls and 15000 for token calls, within Zapier's 30 s per step) |
 | \`TRUSTED_ORIGINS\` | comma-separated exact origins (\`http://127.0.0.1:5678\`) accepted, besides ${vendor.ownDomains.join(', ')} and their subdomains over HTTPS, as a host named by a token response; the origin of \`API_BASE_URL\` is trusted too. Only for a local stand-in: leave unset in production (optional) |
 
 URL overrides (optional; for URLs the vendor does not document, or to test against a local stand-in):

@@ -1,10 +1,11 @@
 import type { AfterResponseMiddleware, BeforeRequestMiddleware, Bundle, HttpResponse, ZObject } from 'zapier-platform-core';
 
 import { apiAuthParts, isExpiringSoon } from '../shared/oauth';
+import { mandatoryHeaders } from '../shared/oauth/api';
 import type { VendorDefinition } from '../shared/types';
 import { isErrorEnvelope, retryAfterSeconds, vendorMessage } from './api-errors';
 import { fromAuthData } from './auth-data';
-import { zapierEnv } from './env';
+import { configuredHeader, zapierEnv } from './env';
 import { checkApiTarget, isTokenEndpoint } from './urls';
 
 /**
@@ -39,6 +40,8 @@ export function buildBeforeRequest(vendor: VendorDefinition): BeforeRequestMiddl
 		const url = target.url;
 
 		const headers: Record<string, string> = { ...(request.headers ?? {}) };
+		// mandatory headers, an editable one (Wordapp X-Api-Version) from its environment setting when set
+		for (const [name, value] of Object.entries(mandatoryHeaders(vendor, configuredHeader))) if (!hasHeader(headers, name)) headers[name] = value;
 		const params: Record<string, unknown> = { ...(request.params ?? {}) };
 		const token = bundle.authData?.access_token;
 		if (token && !hasHeader(headers, 'authorization')) {
@@ -49,8 +52,6 @@ export function buildBeforeRequest(vendor: VendorDefinition): BeforeRequestMiddl
 			const parts = apiAuthParts(vendor, token);
 			for (const [name, value] of Object.entries(parts.headers)) if (!hasHeader(headers, name)) headers[name] = value;
 			for (const [name, value] of Object.entries(parts.qs)) if (params[name] === undefined) params[name] = value;
-		} else {
-			for (const [name, value] of Object.entries(vendor.api.headers)) if (!hasHeader(headers, name)) headers[name] = value;
 		}
 		return { ...request, url, headers, params, timeout, ...LATE_THROTTLING };
 	};

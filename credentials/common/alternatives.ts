@@ -13,7 +13,7 @@ import { passwordToken, refreshToken } from '../../shared/oauth/lifecycle';
 import type { HttpClient } from '../../shared/oauth/http';
 import type { OAuthClient } from '../../shared/oauth/token-requests';
 import type { AlternativeAuth, TokenPlacement, VendorDefinition } from '../../shared/types';
-import { alternativeOf, apiBaseUrlField, FIELD, needsPrefixChoice, tokenPrefixField, urlField } from './fields';
+import { alternativeOf, apiBaseUrlField, editableHeaderFields, FIELD, mandatoryHeaderValues, needsPrefixChoice, tokenPrefixField, urlField } from './fields';
 import { n8nHttpClient } from './http';
 import { RenewalMemo } from './renewals';
 import { apiTestRequest, vendorErrorRules } from './oauth2';
@@ -22,7 +22,7 @@ const cred = (field: string) => `$credentials[${JSON.stringify(field)}]`;
 
 /** Generic authenticate that puts `{{$credentials.<field>}}` where the placement says, plus the vendor's headers. */
 function placeToken(vendor: VendorDefinition, placement: TokenPlacement, field: string, prefixField?: string): IAuthenticateGeneric {
-	const headers: IDataObject = { ...vendor.api.headers };
+	const headers: IDataObject = { ...mandatoryHeaderValues(vendor) };
 	const qs: IDataObject = {};
 	if (placement.in === 'query') {
 		qs[placement.name] = `={{ ${cred(field)} }}`;
@@ -55,7 +55,7 @@ export function personalTokenProperties(vendor: VendorDefinition, credentialName
 		},
 	];
 	if (needsPrefixChoice(alt.tokenPlacement)) props.push(tokenPrefixField(vendor));
-	props.push(apiBaseUrlField(vendor));
+	props.push(apiBaseUrlField(vendor), ...editableHeaderFields(vendor));
 	return props;
 }
 
@@ -87,6 +87,7 @@ export function passwordProperties(vendor: VendorDefinition, credentialName: str
 		},
 		urlField(FIELD.tokenUrl, 'Access Token URL', vendor.oauth2.token.url),
 		apiBaseUrlField(vendor),
+		...editableHeaderFields(vendor),
 		// Obtained and renewed by preAuthentication: n8n calls it when this is empty or a request got a 401,
 		// and stores what it returns.
 		{ displayName: 'Access Token', name: FIELD.accessToken, type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },

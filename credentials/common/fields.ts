@@ -85,6 +85,30 @@ export function apiBaseUrlField(vendor: VendorDefinition): INodeProperties {
 	return urlField(FIELD.apiBaseUrl, 'API Base URL', vendor.api.baseUrl);
 }
 
+/** The vendor's editable mandatory headers (`api.editableHeaders`) as credential fields, prefilled with the default value. */
+export function editableHeaderFields(vendor: VendorDefinition): INodeProperties[] {
+	return (vendor.api.editableHeaders ?? []).map((header) => ({
+		displayName: `${header.name} Header`,
+		name: header.credentialField,
+		type: 'string' as const,
+		default: vendor.api.headers[header.name] ?? '',
+		description: `Sent as ${header.name} on every API call. Unconfirmed: ${header.note}. Change it if ${vendor.displayName} asks for another value.`,
+	}));
+}
+
+/**
+ * The mandatory headers of a declarative request (generic authenticate, credential test): an editable one
+ * reads its credential field and falls back to the default when the field is empty.
+ */
+export function mandatoryHeaderValues(vendor: VendorDefinition): Record<string, string> {
+	const headers = { ...vendor.api.headers };
+	for (const header of vendor.api.editableHeaders ?? []) {
+		const field = `$credentials[${JSON.stringify(header.credentialField)}]`;
+		headers[header.name] = `={{ String(${field} || "").trim() || ${JSON.stringify(vendor.api.headers[header.name] ?? '')} }}`;
+	}
+	return headers;
+}
+
 /** The alternative of a given kind and credential name; a typo in a class file fails at load time. */
 export function alternativeOf<K extends AlternativeAuth['kind']>(
 	vendor: VendorDefinition,

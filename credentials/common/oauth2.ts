@@ -5,8 +5,10 @@ import {
 	alternativeOf,
 	apiBaseUrlField,
 	clientAuthToN8n,
+	editableHeaderFields,
 	FIELD,
 	hidden,
+	mandatoryHeaderValues,
 	needsPrefixChoice,
 	notice,
 	redirectUriField,
@@ -174,7 +176,7 @@ export function oAuth2Properties(vendor: VendorDefinition): INodeProperties[] {
 	];
 	if (oauth2.refresh?.url) props.push(urlField(FIELD.refreshUrl, 'Refresh Token URL', oauth2.refresh.url));
 	if (oauth2.revoke) props.push(urlField(FIELD.revokeUrl, 'Revoke Token URL', oauth2.revoke.url));
-	props.push(apiBaseUrlField(vendor));
+	props.push(apiBaseUrlField(vendor), ...editableHeaderFields(vendor));
 	if (needsRedirectUri(vendor)) props.push(redirectUriField(vendor));
 	if (needsPrefixChoice(api.tokenPlacement)) props.push(tokenPrefixField(vendor));
 	props.push(
@@ -215,6 +217,7 @@ export function clientCredentialsProperties(vendor: VendorDefinition, credential
 		hidden('grantType', 'clientCredentials', 'Grant Type'),
 		urlField(FIELD.tokenUrl, 'Access Token URL', vendor.oauth2.token.url),
 		apiBaseUrlField(vendor),
+		...editableHeaderFields(vendor),
 		hidden('accessTokenUrl', `={{ ${self(FIELD.tokenUrl)} }}`, 'Access Token URL (Resolved)'),
 		hidden('scope', scopeValue(vendor, alt.scopes), 'Scope'),
 		hidden('authentication', clientAuthToN8n(alt.clientAuth), 'Authentication'),
@@ -239,7 +242,7 @@ export interface TestTarget {
  * (the editor runs tests for that grant, not for authorization code).
  */
 export function apiTestRequest(vendor: VendorDefinition, target: TestTarget = vendor.api.testRequest): ICredentialTestRequest {
-	const { headers } = vendor.api;
+	const headers = mandatoryHeaderValues(vendor);
 	// A host-root route (Wordapp token info) climbs out of the API base path, as the nodes do (nodes/common/api.ts).
 	const depth = new URL(vendor.api.baseUrl.url).pathname.split('/').filter((s) => s !== '').length;
 	const url = target.fromHostRoot ? '../'.repeat(depth) + target.path.replace(/^\/+/, '') : target.path;

@@ -15,7 +15,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { adminBaseUrl, FIELD, N8N_REQUEST_TIMEOUT_MS, needsPrefixChoice } from '../../credentials/common';
-import { apiAuthParts, apiBaseUrl, readPath } from '../../shared/oauth/api';
+import { apiBaseUrl, mandatoryHeaders, readPath, tokenAuthParts } from '../../shared/oauth/api';
 import { encodeForm, FORM_CONTENT_TYPE } from '../../shared/oauth/http';
 import type { AlternativeAuth, TokenPlacement, VendorDefinition } from '../../shared/types';
 import { causeChain, failureCause, notJson } from './failures';
@@ -224,11 +224,12 @@ function normaliseUrl(url: string): string {
 	return new URL(url).toString();
 }
 
-function buildOptions(vendor: VendorDefinition, base: string, request: VendorRequest): IHttpRequestOptions {
+function buildOptions(vendor: VendorDefinition, base: string, request: VendorRequest, credentials: ICredentialDataDecryptedObject): IHttpRequestOptions {
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: normaliseUrl(requestUrl(vendor, base, request.path)),
-		headers: { Accept: 'application/json', ...vendor.api.headers },
+		// an editable header (Wordapp X-Api-Version) takes the credential's value when one is set
+		headers: { Accept: 'application/json', ...mandatoryHeaders(vendor, (header) => text(credentials, header.credentialField)) },
 		qs: { ...(request.qs ?? {}) },
 		json: true,
 		timeout: N8N_REQUEST_TIMEOUT_MS,
@@ -307,7 +308,7 @@ async function sendWithOwnPlacement(
 ): Promise<unknown> {
 	const placement = vendor.api.tokenPlacement;
 	const send = async (token: string) => {
-		const parts = apiAuthParts(vendor, token, placement);
+		const parts = tokenAuthParts(placement, token); // the mandatory headers are in options already (buildOptions)
 		const signed: IHttpRequestOptions = {
 			...options,
 			headers: { ...options.headers, ...parts.headers },
@@ -383,14 +384,14 @@ export async function vendorApiRequest(
 		const credentials = await this.getCredentials(credentialType);
 		secrets = connectionSecrets(credentials);
 		if (auth.kind === 'adminApiKey') {
-			const options = buildOptions(vendor, adminBaseUrl(text(credentials, FIELD.accountUrl), auth.basePath), request);
+			const options = buildOptions(vendor, adminBaseUrl(text(credentials, FIELD.accountUrl), auth.basePath), request, credentials);
 			response = await this.helpers.httpRequestWithAuthentication.call(this, credentialType, options);
 		} else if (auth.kind === 'personalToken' || auth.kind === 'password') {
-			const options = buildOptions(vendor, apiBaseUrl(vendor, undefined, text(credentials, FIELD.apiBaseUrl)), request);
+			const options = buildOptions(vendor, apiBaseUrl(vendor, undefined, text(credentials, FIELD.apiBaseUrl)), request, credentials);
 			response = await this.helpers.httpRequestWithAuthentication.call(this, credentialType, options);
 		} else {
 			const tokenData = tokenDataOf(credentials);
-			const options = buildOptions(vendor, checkedApiBase(vendor, tokenData, text(credentials, FIELD.apiBaseUrl)), request);
+			const options = buildOptions(vendor, checkedApiBase(vendor, tokenData, text(credentials, FIELD.apiBaseUrl)), request, credentials);
 			const oAuth2 = oAuth2OptionsFor(vendor, credentialType, credentials);
 			response = n8nCanSign(vendor.api.tokenPlacement)
 				? await sendSignedByN8n.call(this, vendor, credentialType, credentials, options, oAuth2)

@@ -1,4 +1,5 @@
 import type { TokenPlacement, TokenSet, VendorDefinition } from '../types';
+import type { EditableHeader } from '../types';
 import { assertTokenHost } from './hosts';
 
 /**
@@ -13,6 +14,19 @@ export interface ApiAuthParts {
 export function tokenAuthParts(placement: TokenPlacement, accessToken: string): ApiAuthParts {
 	if (placement.in === 'query') return { headers: {}, qs: { [placement.name]: accessToken } };
 	return { headers: { [placement.name]: `${placement.prefix}${accessToken}` }, qs: {} };
+}
+
+/**
+ * The vendor's mandatory headers, each editable one (`api.editableHeaders`) set to the value the user or
+ * operator configured, when there is one (n8n: a credential field; Zapier: an environment variable).
+ */
+export function mandatoryHeaders(vendor: VendorDefinition, configured: (header: EditableHeader) => string | undefined = () => undefined): Record<string, string> {
+	const headers = { ...vendor.api.headers };
+	for (const header of vendor.api.editableHeaders ?? []) {
+		const value = configured(header)?.trim();
+		if (value) headers[header.name] = value;
+	}
+	return headers;
 }
 
 /** Headers and query parameters an API call needs: the token where the vendor wants it, plus mandatory headers. */

@@ -60,6 +60,14 @@ export const wordapp: VendorDefinition = {
 		},
 		tokenPlacement: { in: 'header', name: 'Authorization', prefix: 'Bearer ' }, // token_type bearer
 		headers: { 'X-Api-Version': 'application/vnd.wordapp-v1+json' }, // doc: X-Api-Version header; value from Wordapp's own WP plugin
+		editableHeaders: [
+			{
+				name: 'X-Api-Version',
+				credentialField: 'apiVersionHeader',
+				zapierEnv: 'API_VERSION_HEADER',
+				note: 'the doc names the X-Api-Version header but not its value; the default is the one Wordapp\'s own WordPress plugin sends',
+			},
+		],
 		// The doc names no API resource. Doorkeeper's token info (GET /oauth/token/info, beside the token URL) is the
 		// request least likely to be wrong: the token response is Doorkeeper's, and Doorkeeper serves it by default.
 		// Still an assumption; a failure tells the user which URL to set (API Base URL).

@@ -28,15 +28,12 @@ export interface RaceCase {
 }
 
 /**
- * Named, switchable exceptions (run.ts --strict makes them gate). wordappPasswordApi renews in the credential's
- * preAuthentication, which n8n runs without any lock (n8n-core request-helpers/authentication.ts: a 401 calls
- * preAuthentication in every run); each Wordapp password grant invalidates the previous token (Wordapp's doc:
- * "The previous token will be invalidated"), so parallel renewals revoke each other. Fixing it needs n8n's
- * refresh lock, i.e. a credential that extends oAuth2Api, not a change in the node transport.
+ * Named, switchable exceptions (run.ts --strict makes them gate): credential type → why its race may fail.
+ * None today. wordappPasswordApi used to be one (n8n runs preAuthentication without a lock and each Wordapp
+ * grant invalidates the previous token); its renewals are now single-flight per process
+ * (credentials/common/renewals.ts), so its race gates like every other.
  */
-export const KNOWN_LIMITS: Record<string, string> = {
-	wordappPasswordApi: 'n8n runs preAuthentication renewals without a lock; parallel Wordapp password grants revoke each other',
-};
+export const KNOWN_LIMITS: Record<string, string> = {};
 
 const TOKEN_PATHS: Record<string, string[]> = {
 	weekdone: ['/weekdone/oauth_token'],

@@ -6,6 +6,8 @@
 import nock from 'nock';
 
 import type { VendorId } from '../../shared/types';
+import { vendors } from '../../shared/vendors';
+import { folderReadme } from '../../zapier/folder-readme';
 import { strictVendorMock } from '../mocks/vendor-mocks';
 import { fixtureFor, type VendorTable } from '../fixtures/per-vendor';
 import { expectNoSecrets, failure, harness, REDIRECT, resetEnv, runWithRefresh, VENDOR_IDS } from './harness';
@@ -16,7 +18,7 @@ const ACCOUNT_URL = 'https://acme.worksection.com';
 const TEST_REPLY: VendorTable<{ reply: unknown; label: string }> = {
 	weekdone: { reply: { status: 'ok', data: { id: 1, name: 'Acme' } }, label: 'user@example.com' }, // label from the token's `user`
 	worksection: { reply: { status: 'ok', data: { id: '7', email: 'me@acme.test' } }, label: 'me@acme.test' },
-	worktual: { reply: { data: [{ id: 1, name: 'A contact' }] }, label: '' },
+	worktual: { reply: { data: [{ id: 1, name: 'A contact' }] }, label: 'api.worktual.co.uk' }, // names no account: the API host
 	'webwork-tracker': { reply: { success: true, data: [{ id: 3, workspace_name: 'Acme WS' }] }, label: 'Acme WS' },
 	wordapp: { reply: { id: 9, email: 'wa@example.com' }, label: 'wa@example.com' },
 };
@@ -268,5 +270,31 @@ describe('token safety and base URLs', () => {
 		const mock = strictVendorMock('wordapp').expectApiCall({ method: 'GET', path: '/me', token: 'own-token', reply: {} });
 		await h.run(async (z: { request: (o: object) => Promise<unknown> }) => z.request({ url: '/me', headers: { Authorization: 'Bearer own-token' } }), { authData: authData('wordapp', 'access-9') });
 		mock.done();
+	});
+
+	test('Wordapp: API_VERSION_HEADER replaces the assumed X-Api-Version value; unset, the default is sent', async () => {
+		const h = harness('wordapp');
+		const seen: string[] = [];
+		nock('https://app.wordapp.com')
+			.get('/api/v1/projects')
+			.times(2)
+			.reply(function (this: nock.ReplyFnContext) {
+				seen.push(String(this.req.headers['x-api-version']));
+				return [200, { projects: [] }];
+			});
+		const projects = async (z: { request: (o: object) => Promise<unknown> }) => z.request({ url: '/projects' });
+		process.env.API_VERSION_HEADER = 'application/vnd.wordapp-v2+json';
+		try {
+			await h.run(projects, { authData: authData('wordapp', 'access-9') });
+		} finally {
+			delete process.env.API_VERSION_HEADER;
+		}
+		await h.run(projects, { authData: authData('wordapp', 'access-9') });
+		expect(seen).toEqual(['application/vnd.wordapp-v2+json', 'application/vnd.wordapp-v1+json']);
+	});
+
+	test('the generated folder README documents API_VERSION_HEADER for Wordapp only', () => {
+		expect(folderReadme(vendors.wordapp, 'wordapp', '0.0.0', '19.1.0')).toMatch(/\| `API_VERSION_HEADER` \| value of the `X-Api-Version` header sent on every API call \(optional; default `application\/vnd\.wordapp-v1\+json`, unconfirmed: /);
+		expect(folderReadme(vendors.weekdone, 'weekdone', '0.0.0', '19.1.0')).not.toContain('API_VERSION_HEADER');
 	});
 });
