@@ -150,6 +150,11 @@ export interface ApiSpec {
 	/** Dotted paths, tried in order over {...token fields, ...test response}, for a connection label. */
 	connectionLabelPaths: string[];
 	/**
+	 * How the vendor says "error" in an answer with HTTP 200 (token endpoint, API, credential test): any
+	 * matching envelope makes the answer an error. Read by shared/error-envelope.ts only.
+	 */
+	errorEnvelopes: ErrorEnvelope[];
+	/**
 	 * The vendor's documented user-information request, when it has one outside the API (Worksection
 	 * POST /oauth2/resource): a form post carrying the client's credentials and the access token. The
 	 * connection test and label use it instead of `testRequest`.
@@ -204,6 +209,16 @@ export type AlternativeAuth =
 			testRequest: ApiRequestSpec;
 			whereToCreate: string;
 	  };
+
+/** An error answered with HTTP 200: `path` holds `equals` (Worksection `status: "error"`). */
+export interface ErrorEnvelope {
+	path: string;
+	equals: string | boolean;
+	/** Dotted paths tried in order for the vendor's message. */
+	messagePaths: string[];
+	/** Dotted path of the vendor's own error code, if any. */
+	codePath?: string;
+}
 
 export interface VendorDefinition {
 	id: VendorId;

@@ -27,15 +27,6 @@ export function vendorMessage(content: string, secrets: Array<string | undefined
 	return text ? excerpt(text, secrets, 200) : 'no details';
 }
 
-/**
- * A 2xx whose JSON body is an error envelope: Worksection `{"status":"error",…}`, WebWork `{"success":false,…}`.
- * Only the top level is read, where these vendors put their envelope.
- */
-export function isErrorEnvelope(data: unknown): boolean {
-	const record = asRecord(data);
-	return record !== undefined && (record.status === 'error' || record.success === false);
-}
-
 /** Retry-After as seconds (RFC 9110: delta-seconds or an HTTP date); undefined lets Zapier pick its default. */
 export function retryAfterSeconds(header: string | undefined, now = Date.now()): number | undefined {
 	if (!header) return undefined;

@@ -109,7 +109,7 @@ export function buildAuthentication(vendor: VendorDefinition): Authentication {
 	// errors (401, 429, vendor messages) are raised by the app's afterResponse; a 200 that is not the
 	// success shape (an HTML login page, an empty body) fails here instead of saving a dead connection
 	const answered = (z: ZObject, response: { status: number; content: unknown; data?: unknown }, setting: string): unknown => {
-		const problem = testAnswerProblem(response.status, typeof response.content === 'string' ? response.content : '');
+		const problem = testAnswerProblem(response.status, typeof response.content === 'string' ? response.content : '', vendor.api.errorEnvelopes);
 		if (problem) {
 			throw new z.errors.Error(`${vendor.displayName}: the connection test got ${problem} (HTTP ${response.status}); check ${setting}`, 'invalid_response', response.status);
 		}

@@ -1,9 +1,10 @@
 import type { AfterResponseMiddleware, BeforeRequestMiddleware, Bundle, HttpResponse, ZObject } from 'zapier-platform-core';
 
-import { apiAuthParts, isExpiringSoon } from '../shared/oauth';
+import { readErrorEnvelope } from '../shared/error-envelope';
+import { apiAuthParts, excerpt, isExpiringSoon } from '../shared/oauth';
 import { mandatoryHeaders } from '../shared/oauth/api';
 import type { VendorDefinition } from '../shared/types';
-import { isErrorEnvelope, retryAfterSeconds, vendorMessage } from './api-errors';
+import { retryAfterSeconds, vendorMessage } from './api-errors';
 import { fromAuthData } from './auth-data';
 import { configuredHeader, zapierEnv } from './env';
 import { checkApiTarget, isTokenEndpoint } from './urls';
@@ -94,8 +95,10 @@ export function buildAfterResponse(vendor: VendorDefinition): AfterResponseMiddl
 		if (status >= 400) {
 			throw new z.errors.Error(`${vendor.displayName}: HTTP ${status}: ${vendorMessage(contentOf(response), secretsOf(bundle))}`, 'api_error', status);
 		}
-		if (isErrorEnvelope(response.data)) {
-			throw new z.errors.Error(`${vendor.displayName}: ${vendorMessage(contentOf(response), secretsOf(bundle))}`, 'api_error', status);
+		const envelope = readErrorEnvelope(vendor.api.errorEnvelopes, response.data);
+		if (envelope) {
+			const detail = envelope.message === undefined ? vendorMessage(contentOf(response), secretsOf(bundle)) : excerpt(envelope.message, secretsOf(bundle), 200);
+			throw new z.errors.Error(`${vendor.displayName}: ${detail}`, 'api_error', status);
 		}
 		return response;
 	};

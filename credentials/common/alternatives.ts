@@ -144,7 +144,8 @@ const passwordRenewals = new RenewalMemo<IDataObject>();
 export function passwordPreAuthentication(vendor: VendorDefinition, credentialName: string) {
 	const alt = alternativeOf(vendor, 'password', credentialName);
 	return async function (this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		const connection = [credentialName, textOf(credentials, FIELD.tokenUrl), textOf(credentials, FIELD.clientId), textOf(credentials, FIELD.username)];
+		// everything the renewal depends on: a changed password or client never reuses another's renewal
+		const connection = [credentialName, ...[FIELD.tokenUrl, FIELD.clientId, FIELD.clientSecret, FIELD.username, FIELD.password].map((field) => textOf(credentials, field))];
 		const keyOf = (accessToken: unknown) => RenewalMemo.key(...connection, typeof accessToken === 'string' ? accessToken : '');
 		return await passwordRenewals.renew(
 			keyOf(credentials[FIELD.accessToken]),

@@ -276,10 +276,10 @@ function unconfirmedRouteRules(vendor: VendorDefinition, target: TestTarget): IA
 	];
 }
 
-/** Error envelopes some vendors send with HTTP 200 (Worksection status:error, WebWork success:false). */
+/** The error envelopes the vendor answers with HTTP 200 (its definition's `api.errorEnvelopes`), as n8n test rules. */
 export function vendorErrorRules(vendor: VendorDefinition): NonNullable<ICredentialTestRequest['rules']> {
-	return [
-		{ type: 'responseSuccessBody', properties: { key: 'status', value: 'error', message: `${vendor.displayName} rejected the credential` } },
-		{ type: 'responseSuccessBody', properties: { key: 'success', value: false, message: `${vendor.displayName} rejected the credential` } },
-	];
+	return vendor.api.errorEnvelopes.map((envelope) => ({
+		type: 'responseSuccessBody' as const,
+		properties: { key: envelope.path, value: envelope.equals, message: `${vendor.displayName} rejected the credential` },
+	}));
 }

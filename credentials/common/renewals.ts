@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { createHmac, randomBytes } from 'crypto';
 
 /**
  * Single-flight token renewals within one process, for credentials renewed in `preAuthentication`.
@@ -10,11 +10,15 @@ import { createHash } from 'crypto';
  * while it runs they await it, and once it is done a late caller (its 401 arrived after the renewal) gets the
  * newest result, following renewals of renewals, instead of renewing again and knocking the others out.
  *
- * Keys are SHA-256 digests of the connection identity and the token being replaced: no token is ever held as
- * a key. The memo is bounded (oldest entries, i.e. old tokens, are dropped first) and uses no timers; a failed
+ * Keys are HMAC-SHA-256 digests, under a random per-process key, of everything the renewal depends on (the
+ * connection's settings and secrets) and the token being replaced: no secret is ever held or shown as a key,
+ * and a key reveals nothing outside this process. The memo is bounded (oldest entries, i.e. old tokens, are dropped first) and uses no timers; a failed
  * renewal is forgotten, so the next caller tries again. Across processes (n8n queue-mode workers) nothing is
  * shared: each process can still renew once.
  */
+/** Per process, so keys cannot be recomputed elsewhere from guessed inputs. */
+const KEY_SECRET = randomBytes(32);
+
 /** `nextKey` names the token the renewal produced, once it has. */
 interface Entry<T> {
 	result: Promise<T>;
@@ -26,9 +30,9 @@ export class RenewalMemo<T> {
 
 	constructor(private readonly limit = 64) {}
 
-	/** A digest naming `parts` (connection identity + token); never contains the inputs themselves. */
+	/** A digest naming `parts` (connection + token); never contains the inputs themselves. */
 	static key(...parts: string[]): string {
-		return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+		return createHmac('sha256', KEY_SECRET).update(JSON.stringify(parts)).digest('hex');
 	}
 
 	get size(): number {

@@ -15,6 +15,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { adminBaseUrl, FIELD, N8N_REQUEST_TIMEOUT_MS, needsPrefixChoice } from '../../credentials/common';
+import { readErrorEnvelope } from '../../shared/error-envelope';
 import { apiBaseUrl, mandatoryHeaders, readPath, tokenAuthParts } from '../../shared/oauth/api';
 import { encodeForm, FORM_CONTENT_TYPE } from '../../shared/oauth/http';
 import type { AlternativeAuth, TokenPlacement, VendorDefinition } from '../../shared/types';
@@ -185,7 +186,8 @@ export function toNodeApiError(node: INode, vendor: VendorDefinition, error: unk
 	if (error && typeof error === 'object' && normalised.has(error)) return scrubError(error as NodeApiError, secrets);
 	const status = statusOf(error);
 	const body = responseBodyOf(error);
-	const fromVendor = vendorMessage(body) ?? lifecycleMessage(error, vendor);
+	const envelope = readErrorEnvelope(vendor.api.errorEnvelopes, body);
+	const fromVendor = envelope?.message ?? vendorMessage(body) ?? lifecycleMessage(error, vendor);
 	const cause = failureCause(error, status, body, N8N_REQUEST_TIMEOUT_MS);
 	const own = error instanceof Error ? error.message : typeof error === 'string' ? error : 'unknown error';
 	// The connection's own secret values are masked, not only token-looking fields (shared/oauth/redact.ts).
@@ -197,7 +199,7 @@ export function toNodeApiError(node: INode, vendor: VendorDefinition, error: unk
 			: ` ${vendor.displayName} tokens do not expire and cannot be refreshed: check the token, or reconnect the credential if access was revoked.`;
 	}
 	const message = `${vendor.displayName}${status ? ` (HTTP ${status})` : ''}: ${what}`;
-	const vendorCode = body && typeof body === 'object' ? (body as Record<string, unknown>).status_code : undefined;
+	const vendorCode = envelope?.code;
 	const description = `${fromVendor ? `${vendor.displayName} answered: ${what}.` : what}${vendorCode !== undefined ? ` Vendor code ${String(vendorCode)}.` : ''}${hint}`;
 	const apiError = new NodeApiError(node, { message, ...(status ? { httpCode: String(status) } : {}) } as JsonObject, {
 		message,
@@ -210,12 +212,10 @@ export function toNodeApiError(node: INode, vendor: VendorDefinition, error: unk
 	return apiError;
 }
 
-/** Worksection answers errors with HTTP 200 and {status:"error"}; WebWork with {success:false}. */
-function envelopeError(response: unknown): { message?: string; body: Record<string, unknown> } | undefined {
-	if (!response || typeof response !== 'object' || Array.isArray(response)) return undefined;
-	const body = response as Record<string, unknown>;
-	if (body.status === 'error' || body.success === false) return { message: vendorMessage(body), body };
-	return undefined;
+/** An error the vendor answers with HTTP 200, as its definition's `api.errorEnvelopes` describe it. */
+function envelopeError(vendor: VendorDefinition, response: unknown): { message?: string; body: unknown } | undefined {
+	const found = readErrorEnvelope(vendor.api.errorEnvelopes, response);
+	return found ? { message: found.message ?? vendorMessage(response), body: response } : undefined;
 }
 
 /** Resolves `..` segments (paths beside the API base, e.g. Wordapp's /oauth/token/info), so hosts see a clean path. */
@@ -403,7 +403,7 @@ export async function vendorApiRequest(
 		if (isRefusedTarget(error)) throw scrubError(new NodeOperationError(node, redactText(error.message, secrets)), secrets);
 		throw toNodeApiError(node, vendor, error, secrets);
 	}
-	const envelope = envelopeError(response);
+	const envelope = envelopeError(vendor, response);
 	if (envelope) {
 		throw toNodeApiError(node, vendor, { message: envelope.message ?? 'the request failed', httpCode: 200, vendorBody: envelope.body }, secrets);
 	}

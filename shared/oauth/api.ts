@@ -1,5 +1,5 @@
-import type { TokenPlacement, TokenSet, VendorDefinition } from '../types';
-import type { EditableHeader } from '../types';
+import { readErrorEnvelope } from '../error-envelope';
+import type { EditableHeader, ErrorEnvelope, TokenPlacement, TokenSet, VendorDefinition } from '../types';
 import { assertTokenHost } from './hosts';
 
 /**
@@ -86,10 +86,10 @@ export function connectionLabel(vendor: VendorDefinition, source: unknown): stri
 
 /**
  * Why an answer to the connection test is not a success, or undefined when it is: a 2xx whose body is a
- * JSON object or array and no error envelope (`error`, `status: "error"`, `success: false`). An HTML page,
+ * JSON object or array and no error (an RFC `error` or one of the vendor's `envelopes`). An HTML page,
  * an empty or truncated body, or a bare JSON value never passes, whatever its status.
  */
-export function testAnswerProblem(status: number, body: string): string | undefined {
+export function testAnswerProblem(status: number, body: string, envelopes: readonly ErrorEnvelope[]): string | undefined {
 	if (status < 200 || status >= 300) return `HTTP ${status}`;
 	const text = body.trim();
 	if (text.startsWith('<')) return 'an HTML page instead of JSON';
@@ -102,7 +102,7 @@ export function testAnswerProblem(status: number, body: string): string | undefi
 	if (!parsed || typeof parsed !== 'object') return 'a JSON value that is neither an object nor an array';
 	const record = (Array.isArray(parsed) ? parsed[0] : parsed) as Record<string, unknown> | undefined;
 	if (record && typeof record === 'object') {
-		if ((typeof record.error === 'string' && record.error.trim() !== '') || record.status === 'error' || record.success === false) return 'an error answer';
+		if ((typeof record.error === 'string' && record.error.trim() !== '') || readErrorEnvelope(envelopes, record)) return 'an error answer';
 	}
 	return undefined;
 }

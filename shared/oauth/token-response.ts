@@ -2,6 +2,7 @@ import type { TokenSet, VendorDefinition } from '../types';
 import { excerpt, VendorAuthError } from './errors';
 import { redactSecrets } from './redact';
 import { FORM_CONTENT_TYPE, type HttpResponse } from './http';
+import { readErrorEnvelope } from '../error-envelope';
 
 const RFC_FIELDS = ['access_token', 'refresh_token', 'token_type', 'expires_in', 'scope'];
 
@@ -43,20 +44,17 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
  * An RFC 6749 §5.2 error, also inside a one-element array answer. An empty or absent `error` is not an
  * error (some vendors send `"error": ""` beside a valid token); a non-string `error` (true, an object) is.
  */
-function oauthErrorOf(body: unknown): { code: string; description?: string } | undefined {
+function oauthErrorOf(vendor: VendorDefinition, body: unknown): { code: string; description?: string } | undefined {
 	const record = Array.isArray(body) ? body[0] : body;
 	if (!record || typeof record !== 'object' || Array.isArray(record)) return undefined;
 	const fields = record as Record<string, unknown>;
 	const error = fields.error;
+	const envelope = readErrorEnvelope(vendor.api.errorEnvelopes, fields);
 	if (typeof error === 'string' ? error.trim() !== '' : error !== undefined && error !== null && error !== false) {
 		const description = fields.error_description ?? fields.message;
-		return { code: typeof error === 'string' ? error : 'error', description: typeof description === 'string' ? description : undefined };
+		return { code: typeof error === 'string' ? error : 'error', description: typeof description === 'string' ? description : envelope?.message };
 	}
-	if (fields.status === 'error' || fields.success === false) {
-		const message = fields.message ?? fields.error_description;
-		return { code: 'error', description: typeof message === 'string' ? message : undefined };
-	}
-	return undefined;
+	return envelope ? { code: 'error', description: envelope.message } : undefined;
 }
 
 /** RFC 6749 §5.2 error codes are short ASCII words; anything else (or an echoed secret) is reported as `error`. */
@@ -113,7 +111,7 @@ export function parseTokenResponse(
 		});
 	}
 	const body = parseBody(vendor, response, secrets);
-	const oauthError = oauthErrorOf(body);
+	const oauthError = oauthErrorOf(vendor, body);
 	if (oauthError || response.status >= 300) {
 		const code = oauthError ? safeErrorCode(oauthError.code, secrets) : undefined;
 		const what = oauthError

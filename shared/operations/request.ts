@@ -5,7 +5,6 @@
 import { readPath } from '../oauth/api';
 import type {
 	BodyFormat,
-	ErrorEnvelope,
 	HttpMethod,
 	OperationDefinition,
 	OperationField,
@@ -167,21 +166,6 @@ export function buildSourceRequest(
 		request.qs[key] = values[input] as Scalar;
 	}
 	return request;
-}
-
-/** The vendor's error, when it answers one with HTTP 200 (Worksection). */
-export function envelopeError(envelope: ErrorEnvelope | undefined, body: unknown): { message: string; code?: string } | undefined {
-	if (!envelope || readPath(body, envelope.path) !== envelope.equals) return undefined;
-	let message = 'The vendor reported an error';
-	for (const path of envelope.messagePaths) {
-		const value = readPath(body, path);
-		if (typeof value === 'string' && value !== '') {
-			message = value;
-			break;
-		}
-	}
-	const code = envelope.codePath ? readPath(body, envelope.codePath) : undefined;
-	return { message, code: code === undefined || code === null ? undefined : String(code) };
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

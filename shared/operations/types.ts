@@ -151,16 +151,6 @@ export interface PaginationSpec {
 	source: Confidence;
 }
 
-/** Vendors that answer errors with HTTP 200 and an error envelope (Worksection `{status:"error"}`). */
-export interface ErrorEnvelope {
-	path: string;
-	equals: string;
-	/** Dotted paths tried in order for the message. */
-	messagePaths: string[];
-	/** Dotted path of the vendor's own error code, if any. */
-	codePath?: string;
-}
-
 /** A live dropdown: where its records come from and which fields name and identify them. */
 export interface DropdownSource {
 	request: RequestSpec;
@@ -257,7 +247,6 @@ export interface VendorOperations {
 	/** Query key carrying `RequestSpec.action` (Worksection `action`). */
 	actionParam?: string;
 	pagination?: PaginationSpec;
-	errorEnvelope?: ErrorEnvelope;
 	dropdowns: Record<string, DropdownSource>;
 	resources: ResourceDefinition[];
 	polling?: PollingEvent[];

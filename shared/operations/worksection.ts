@@ -102,7 +102,6 @@ export const worksectionOperations: VendorOperations = {
 	bodyFormat: 'form',
 	actionParam: 'action',
 	docsUrl: 'https://worksection.com/en/faq/api-start.html',
-	errorEnvelope: { path: 'status', equals: 'error', messagePaths: ['message', 'message_details'], codePath: 'status_code' },
 	dropdowns: {
 		projects: { request: { method: 'GET', path: '', action: 'get_projects', query: { filter: 'active' } }, path: 'data', label: ['name'], value: ['id'], source: 'vendor-code' },
 		userEmails: { request: { method: 'GET', path: '', action: 'get_users' }, path: 'data', label: ['name', 'first_name+last_name', 'email'], value: ['email'], source: 'vendor-code' },

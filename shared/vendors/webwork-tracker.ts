@@ -1,5 +1,5 @@
 import type { VendorDefinition } from '../types';
-import { RFC_AUTHORIZE_PARAMS, RFC_GRANT_TYPES, RFC_TOKEN_PARAMS } from './common';
+import { ANSWER_ERROR_ENVELOPES, RFC_AUTHORIZE_PARAMS, RFC_GRANT_TYPES, RFC_TOKEN_PARAMS } from './common';
 
 /**
  * WebWork Tracker (REST API V2). Source: ../shared/vendor-docs/webwork-tracker-auth.txt unless noted;
@@ -45,6 +45,7 @@ export const webworkTracker: VendorDefinition = {
 		testRequest: { method: 'GET', path: '/workspaces' }, // doc: "Test your authentication with a simple API call"
 		expiredTokenStatus: 401,
 		connectionLabelPaths: ['data.0.workspace_name', 'data.0.name'],
+		errorEnvelopes: ANSWER_ERROR_ENVELOPES,
 	},
 	alternatives: [
 		{

@@ -1,5 +1,5 @@
 import type { VendorDefinition } from '../types';
-import { RFC_AUTHORIZE_PARAMS, RFC_GRANT_TYPES, RFC_TOKEN_PARAMS } from './common';
+import { ANSWER_ERROR_ENVELOPES, RFC_AUTHORIZE_PARAMS, RFC_GRANT_TYPES, RFC_TOKEN_PARAMS } from './common';
 
 /**
  * Weekdone. Source: ../shared/vendor-docs/weekdone-oauth2.txt (https://weekdone.com/developer) unless noted;
@@ -43,6 +43,7 @@ export const weekdone: VendorDefinition = {
 		testRequest: { method: 'GET', path: '/company' }, // vendors.md §1.2: documented lookup, cheap
 		expiredTokenStatus: 401,
 		connectionLabelPaths: ['user.email', 'user.name', 'data.name'],
+		errorEnvelopes: ANSWER_ERROR_ENVELOPES,
 	},
 	alternatives: [],
 };

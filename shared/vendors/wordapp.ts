@@ -1,5 +1,5 @@
 import type { VendorDefinition } from '../types';
-import { RFC_AUTHORIZE_PARAMS, RFC_GRANT_TYPES, RFC_TOKEN_PARAMS } from './common';
+import { ANSWER_ERROR_ENVELOPES, RFC_AUTHORIZE_PARAMS, RFC_GRANT_TYPES, RFC_TOKEN_PARAMS } from './common';
 
 /**
  * Wordapp. Source: ../shared/vendor-docs/wordapp-oauth2.txt (https://help.wordapp.com/output/wordapp-api/) unless noted;
@@ -74,6 +74,7 @@ export const wordapp: VendorDefinition = {
 		testRequest: { method: 'GET', path: '/oauth/token/info', fromHostRoot: true },
 		expiredTokenStatus: 401, // doc: "401 Unauthorized" for invalid tokens
 		connectionLabelPaths: ['email', 'name', 'resource_owner_id'],
+		errorEnvelopes: ANSWER_ERROR_ENVELOPES,
 	},
 	alternatives: [
 		{

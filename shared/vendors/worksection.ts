@@ -1,5 +1,5 @@
 import type { VendorDefinition } from '../types';
-import { RFC_AUTHORIZE_PARAMS, RFC_GRANT_TYPES, RFC_TOKEN_PARAMS } from './common';
+import { ANSWER_ERROR_ENVELOPES, RFC_AUTHORIZE_PARAMS, RFC_GRANT_TYPES, RFC_TOKEN_PARAMS } from './common';
 
 /**
  * Worksection. Source: ../shared/vendor-docs/worksection-oauth2.txt unless noted; API facts: research/vendors.md §2.
@@ -54,6 +54,7 @@ export const worksection: VendorDefinition = {
 		testRequest: { method: 'GET', path: '', qs: { action: 'get_projects' } },
 		expiredTokenStatus: 401,
 		connectionLabelPaths: ['email', 'account_url'], // doc: /oauth2/resource answers id, first_name, last_name, email, account_url
+		errorEnvelopes: ANSWER_ERROR_ENVELOPES,
 		userInfo: {
 			// doc "Getting information about OAuth 2.0 user": POST with client_id, client_secret, access_token
 			url: { url: 'https://worksection.com/oauth2/resource', documented: true },

@@ -1,5 +1,5 @@
 import type { VendorDefinition } from '../types';
-import { RFC_AUTHORIZE_PARAMS, RFC_GRANT_TYPES, RFC_TOKEN_PARAMS } from './common';
+import { ANSWER_ERROR_ENVELOPES, RFC_AUTHORIZE_PARAMS, RFC_GRANT_TYPES, RFC_TOKEN_PARAMS } from './common';
 
 /**
  * Worktual. Source: ../shared/vendor-docs/worktual-auth.txt unless noted; API facts: research/vendors.md §3.
@@ -47,6 +47,7 @@ export const worktual: VendorDefinition = {
 		testRequest: { method: 'GET', path: '/contacts', qs: { limit: '1' } },
 		expiredTokenStatus: 401,
 		connectionLabelPaths: [],
+		errorEnvelopes: ANSWER_ERROR_ENVELOPES,
 	},
 	alternatives: [
 		{

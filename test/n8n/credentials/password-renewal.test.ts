@@ -122,10 +122,23 @@ describe('Wordapp password credential: renewals after an expiry are single-fligh
 	});
 });
 
+test('a credential with another password (a wrong one, say) never reuses a renewal made with the right one', async () => {
+	const wordapp = new StandInWordapp('dee');
+	const engine = new Engine();
+	const good = engine.addCredential(TYPE, { username: 'dee', password: 'pw' }, 'dee-good');
+	const wrong = engine.addCredential(TYPE, { username: 'dee', password: 'not-the-password' }, 'dee-wrong');
+	expect((await race(engine, good.id)).every((r) => r.status === 'fulfilled')).toBe(true);
+	expect(wordapp.tokenRequests).toBe(1);
+	const results = await race(engine, wrong.id);
+	expect(results.every((r) => r.status === 'rejected')).toBe(true);
+	// its own password grant, refused (a failed renewal is not kept, so a run arriving after the refusal may try again)
+	expect(wordapp.tokenRequests).toBeGreaterThanOrEqual(2);
+});
+
 describe('RenewalMemo', () => {
 	const keyOf = (token: string) => RenewalMemo.key('conn', token);
 
-	test('keys are digests: no token text in them', () => {
+	test('keys are digests (HMAC under a per-process key): no token text in them', () => {
 		expect(keyOf('wa-access-secret')).toMatch(/^[0-9a-f]{64}$/);
 		expect(keyOf('wa-access-secret')).not.toContain('secret');
 		expect(RenewalMemo.key('a', 'b')).not.toBe(RenewalMemo.key('ab', ''));

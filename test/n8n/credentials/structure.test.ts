@@ -206,7 +206,8 @@ describe('alternatives', () => {
 		expect(typeOf('wordappClientCredentialsOAuth2Api').test?.request).toMatchObject({
 			baseURL: '={{ $credentials["tokenUrl"] }}',
 			url: '/info',
-			headers: { 'X-Api-Version': 'application/vnd.wordapp-v1+json' },
+			// the credential's X-Api-Version Header field, the unconfirmed default when it is empty
+			headers: { 'X-Api-Version': '={{ String($credentials["apiVersionHeader"] || "").trim() || "application/vnd.wordapp-v1+json" }}' },
 		});
 	});
 
@@ -237,7 +238,7 @@ describe('alternatives', () => {
 		const type = typeOf('wordappPasswordApi');
 		const visible = type.properties.filter((p) => p.type !== 'hidden').map((p) => p.name);
 		// the token URL is not in Wordapp's doc, so it is editable
-		expect(visible).toEqual(['username', 'password', 'clientId', 'clientSecret', 'tokenUrl', 'apiBaseUrl']);
+		expect(visible).toEqual(['username', 'password', 'clientId', 'clientSecret', 'tokenUrl', 'apiBaseUrl', 'apiVersionHeader']);
 		expect(prop(type, 'clientId')!.required).toBeFalsy();
 		expect(prop(type, 'accessToken')).toMatchObject({ type: 'hidden', typeOptions: { expirable: true }, default: '' });
 		expect(prop(type, 'tokenUrl')).toMatchObject({ type: 'string', default: 'https://app.wordapp.com/oauth/token', hint: expect.stringMatching(/^Unconfirmed/) });
@@ -245,11 +246,11 @@ describe('alternatives', () => {
 		expect(type.authenticate).toEqual({
 			type: 'generic',
 			properties: {
-				headers: { 'X-Api-Version': 'application/vnd.wordapp-v1+json', Authorization: '={{ "Bearer " + $credentials["accessToken"] }}' },
+				headers: { 'X-Api-Version': '={{ String($credentials["apiVersionHeader"] || "").trim() || "application/vnd.wordapp-v1+json" }}', Authorization: '={{ "Bearer " + $credentials["accessToken"] }}' },
 			},
 		});
 		// Doorkeeper's token info on the API host, climbing out of /api/v1
-		expect(type.test?.request).toMatchObject({ url: '../../oauth/token/info', headers: { 'X-Api-Version': 'application/vnd.wordapp-v1+json' } });
+		expect(type.test?.request).toMatchObject({ url: '../../oauth/token/info', headers: { 'X-Api-Version': '={{ String($credentials["apiVersionHeader"] || "").trim() || "application/vnd.wordapp-v1+json" }}' } });
 	});
 
 	test('Worksection admin: account URL + key, signing function, get_users test with the 200-error rule', () => {
