@@ -4,6 +4,7 @@ import { dropdownLabel, dropdownValue } from '../../shared/operations/dropdowns'
 import { buildSourceRequest, extractRecords, forEachPage, type OperationRequest } from '../../shared/operations/request';
 import type { DropdownSource, OperationDefinition } from '../../shared/operations/types';
 import { credentialTypeOf, sendCatalogueRequest, type VendorNodeSpec } from './api';
+import { withCredentialResolvedOnce } from './connection';
 
 type LoadOptionsMethod = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
 
@@ -14,7 +15,9 @@ function dropdownMethod(spec: VendorNodeSpec, source: DropdownSource): LoadOptio
 		const request = buildSourceRequest(spec.catalogue, source.request, source.dependsOn, inputs);
 		if (!request) return []; // waits for the input it depends on (e.g. the workspace)
 		const credentialType = credentialTypeOf.call(this, spec);
-		const send = (r: OperationRequest) => sendCatalogueRequest.call(this, spec, credentialType, r);
+		// Every page of the list shares one credential resolution (see connection.ts).
+		const connection = withCredentialResolvedOnce(this, credentialType);
+		const send = (r: OperationRequest) => sendCatalogueRequest.call(connection, spec, credentialType, r);
 		const options: INodePropertyOptions[] = [];
 		const collect = (records: Array<Record<string, unknown>>) => {
 			for (const record of records) {

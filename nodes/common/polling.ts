@@ -13,6 +13,7 @@ import {
 } from '../../shared/operations';
 import type { OperationDefinition, OperationField, PollingEvent } from '../../shared/operations/types';
 import { credentialTypeOf, sendCatalogueRequest, type VendorNodeSpec } from './api';
+import { withCredentialResolvedOnce } from './connection';
 import { authenticationProperty, fieldProperty, isTopLevel, n8nOptions, n8nText } from './description';
 
 type Row = Record<string, unknown>;
@@ -99,7 +100,9 @@ export async function pollVendor(this: IPollFunctions, spec: VendorNodeSpec): Pr
 
 	const credentialType = credentialTypeOf.call(this, spec);
 	const records: Row[] = [];
-	const send = (r: OperationRequest) => sendCatalogueRequest.call(this, spec, credentialType, r);
+	// Every page of this poll shares one credential resolution (see connection.ts).
+	const connection = withCredentialResolvedOnce(this, credentialType);
+	const send = (r: OperationRequest) => sendCatalogueRequest.call(connection, spec, credentialType, r);
 	await forEachPage(spec.catalogue, operation, request, send, undefined, (page) => records.push(...page));
 
 	const kinds = event.kindFilter ? (this.getNodeParameter('kinds', []) as string[]) : [];
