@@ -137,10 +137,18 @@ export function buildAuthentication(vendor: VendorDefinition): Authentication {
 	};
 
 	// bundle.inputData holds the test result here; kept token fields (Weekdone user) come from authData,
-	// the tokens themselves never do: a label is shown to the user
+	// the tokens themselves never do: a label is shown to the user. A vendor whose test answer names no
+	// account (Worktual lists contacts) is labelled with the API host the connection uses, which tells
+	// regional accounts (worktual.co.uk, worktual.in) apart (integration check D003: every app has a label).
 	const label = async (z: ZObject, bundle: Bundle): Promise<string> => {
 		const { access_token: _access, refresh_token: _refresh, ...kept } = fromAuthData(vendor, bundle.authData);
-		return connectionLabel(vendor, { ...kept, ...bundle.inputData }) ?? '';
+		const named = connectionLabel(vendor, { ...kept, ...(bundle.inputData ?? {}) });
+		if (named) return named;
+		try {
+			return new URL(apiUrl(vendor, bundle.authData, '/')).host;
+		} catch {
+			return new URL(vendor.api.baseUrl.url).host;
+		}
 	};
 
 	const scope = oauth2.scopes.default.join(oauth2.scopes.separator);

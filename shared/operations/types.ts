@@ -196,6 +196,13 @@ export interface PollingEvent {
 	 * `separator` (Worksection: `post` + `task` → `post_task`, the same names its webhooks use).
 	 */
 	kindFilter?: { paths: string[]; separator: string; options: FieldOption[] };
+	/** Inputs of the list a poll never offers: they change the order or the fields returned (and so the id). */
+	hide?: string[];
+	/**
+	 * A list the server cannot sort newest first is narrowed to recent records instead, so that one page holds
+	 * the new ones: the poll sends `field` = now − `hours`, as epoch milliseconds, beside `query`'s comparison.
+	 */
+	recent?: { field: string; hours: number };
 }
 
 /** Registering a webhook with the vendor, as data. Only what the vendor documents. */
@@ -236,6 +243,12 @@ export interface WebhookSpec {
 	response?: unknown;
 	/** The delivery body is an array of events (Worksection) rather than one event. */
 	deliveryIsArray: boolean;
+	/**
+	 * Zapier's REST hook test (`performList`): recent records of a list operation, wrapped as a delivery of
+	 * `event` would carry them: `{ [eventKey]: event, [dataKey]: record, …registration inputs }`. The vendors do
+	 * not document the delivery body, so the wrapping is an assumption, named in `note`.
+	 */
+	testRecords?: { resource: string; operation: string; event: string; eventKey: string; dataKey: string; note: string };
 	source: Confidence;
 	note?: string;
 }

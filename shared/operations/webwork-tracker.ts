@@ -430,6 +430,18 @@ export const webworkTrackerOperations: VendorOperations = {
 			],
 		},
 	],
+	polling: [
+		{
+			value: 'newTask',
+			name: 'New Task',
+			description: 'Fires for each new task of the workspace.',
+			resource: 'task',
+			operation: 'getAll',
+			identity: ['id'],
+			// newest first from the server, so one page per poll holds the new tasks
+			query: { order_by: 'desc' },
+		},
+	],
 	webhook: {
 		events: webhookEvents,
 		create: {
@@ -452,6 +464,14 @@ export const webworkTrackerOperations: VendorOperations = {
 			note: 'the create answer carries a "secret token for verifying webhook authenticity" [DOC], but how a delivery presents it is undocumented; the X-Webhook-Token header is what the sandbox sends',
 		},
 		deliveryIsArray: false,
+		testRecords: {
+			resource: 'project',
+			operation: 'getAll',
+			event: 'project.updated',
+			eventKey: 'event',
+			dataKey: 'data',
+			note: 'the delivery body is undocumented; {event, workspace_id, data, timestamp} is what the sandbox sends',
+		},
 		source: 'doc',
 	},
 };

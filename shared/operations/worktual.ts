@@ -107,4 +107,18 @@ export const worktualOperations: VendorOperations = {
 			],
 		},
 	],
+	polling: [
+		{
+			value: 'newContact',
+			name: 'New Contact',
+			description: 'Fires for each new contact.',
+			resource: 'contact',
+			operation: 'getAll',
+			identity: ['id'],
+			// the list has no documented order: only contacts created in the last day are asked for, so one page holds the new ones
+			query: { condition: 'GTE' },
+			recent: { field: 'createdDate', hours: 24 },
+			hide: ['fields'],
+		},
+	],
 };

@@ -130,11 +130,11 @@ describe('what is excluded, and why', () => {
 	test('the exclusions of the current catalogues', () => {
 		const excluded = Object.fromEntries(VENDOR_IDS.map((id) => [id, planCatalogue(operationCatalogues[id]).excluded.map((e) => `${e.resource}/${e.operation}: ${e.reason}`)]));
 		expect(excluded).toEqual({
-			weekdone: [`item/delete: ${EXCLUSION_REASONS.delete}`, `objective/delete: ${EXCLUSION_REASONS.delete}`],
-			worksection: [],
+			weekdone: [`item/delete: ${EXCLUSION_REASONS.delete}`, `objective/delete: ${EXCLUSION_REASONS.delete}`, `company/get: ${EXCLUSION_REASONS.noSearchInput}`],
+			worksection: [`user/getMe: ${EXCLUSION_REASONS.noSearchInput}`],
 			worktual: [],
 			'webwork-tracker': [`project/archive: ${EXCLUSION_REASONS.delete}`, `task/delete: ${EXCLUSION_REASONS.delete}`, `timeEntry/getAll: ${EXCLUSION_REASONS.fixedDay}`],
-			wordapp: [`token/revoke: ${EXCLUSION_REASONS.revokeToken}`],
+			wordapp: [`token/getInfo: ${EXCLUSION_REASONS.noSearchInput}`, `token/revoke: ${EXCLUSION_REASONS.revokeToken}`],
 		});
 	});
 

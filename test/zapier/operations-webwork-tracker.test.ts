@@ -82,15 +82,15 @@ describe('WebWork Tracker searches', () => {
 });
 
 describe('WebWork Tracker polling triggers', () => {
-	test('New Task pages with page/per_page until meta.pagination.last_page, newest first', async () => {
-		const { poll, token } = operations('webwork-tracker');
-		const query = { workspace_id: '12', project_id: '7', per_page: '100' };
-		const mock = strictVendorMock('webwork-tracker')
-			.expectApiCall({ method: 'GET', path: '/tasks', token, query: { ...query, page: '1' }, reply: page([3, 1, 2], 2) })
-			.expectApiCall({ method: 'GET', path: '/tasks', token, query: { ...query, page: '2' }, reply: page([5, 4], 2) });
-		const result = (await poll('newTask', { inputData: { workspaceId: '12', projectId: '7' } })) as Array<Record<string, unknown>>;
-		mock.done();
-		expect(result.map((r) => r.id)).toEqual([5, 4, 3, 2, 1]);
+	test('New Task reads one page of 100, sorted newest first by the server (order_by=desc, not offered as an input)', async () => {
+		const { poll, token, h } = operations('webwork-tracker');
+		const offered = (h.app.triggers.newTask.operation.inputFields ?? []).map((f) => (f as { key: string }).key);
+		expect(offered).not.toContain('orderBy');
+		const query = { workspace_id: '12', project_id: '7', per_page: '100', order_by: 'desc' };
+		const mock = strictVendorMock('webwork-tracker').expectApiCall({ method: 'GET', path: '/tasks', token, query: { ...query, page: '1' }, reply: page([5, 3, 4], 2) });
+		const result = (await poll('newTask', { inputData: { workspaceId: '12', projectId: '7', orderBy: 'asc' } })) as Array<Record<string, unknown>>;
+		mock.done(); // one request although the answer names a second page
+		expect(result.map((r) => r.id)).toEqual([5, 4, 3]);
 	});
 
 	test('a sample reads one page of three', async () => {

@@ -76,16 +76,6 @@ describe('Weekdone creates', () => {
 	});
 });
 
-describe('Weekdone searches', () => {
-	test('Find Company returns the company as a one-element array', async () => {
-		const { search, token } = operations('weekdone');
-		const mock = strictVendorMock('weekdone').expectApiCall({ method: 'GET', path: '/company', token, reply: { status: 'ok', data: { id: 1, name: 'Acme' } } });
-		const result = await search('company_get');
-		mock.done();
-		expect(result).toEqual([{ id: 1, name: 'Acme' }]);
-	});
-});
-
 describe('Weekdone polling triggers', () => {
 	const items = [
 		{ id: 11, description: 'old', inserted: '2024-03-01 08:00:00' },

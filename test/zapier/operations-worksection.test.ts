@@ -105,13 +105,30 @@ describe('Worksection polling triggers', () => {
 		{ action: 'close', object: { type: 'task', id: '7' }, date_added: '2024-03-01 11:00' },
 	];
 
-	test('New Event polls the last day of the activity log, newest first, with an id built from the event\'s identity', async () => {
+	test('New Event polls the last day of the activity log, newest first, each event with a stable id of its own', async () => {
 		const { poll, token } = operations('worksection');
-		const mock = strictVendorMock('worksection').expectApiCall({ method: 'GET', path: '', token, query: { action: 'get_events', period: '1d', id_project: '5' }, reply: { status: 'ok', data: events } });
+		const mock = strictVendorMock('worksection')
+			.expectApiCall({ method: 'GET', path: '', token, query: { action: 'get_events', period: '1d', id_project: '5' }, reply: { status: 'ok', data: events }, times: 2 });
 		const result = (await poll('newEvent', { inputData: { idProject: '5' } })) as Array<Record<string, unknown>>;
+		const again = (await poll('newEvent', { inputData: { idProject: '5' } })) as Array<Record<string, unknown>>;
 		mock.done();
-		expect(result.map((r) => r.id)).toEqual(['2024-03-01 12:30|post|comment|3', '2024-03-01 11:00|close|task|7', '2024-03-01 10:00|post|task|7']);
+		expect(result.map((r) => r.date_added)).toEqual(['2024-03-01 12:30', '2024-03-01 11:00', '2024-03-01 10:00']);
 		expect(result[0]).toMatchObject(events[1]);
+		expect(new Set(result.map((r) => r.id)).size).toBe(3);
+		expect(again.map((r) => r.id)).toEqual(result.map((r) => r.id)); // the same event keeps its id across polls
+	});
+
+	test('two changes of one task within the same minute are two events (the minute-level time alone would make them one)', async () => {
+		const { poll, token } = operations('worksection');
+		const sameMinute = [
+			{ action: 'update', object: { type: 'task', id: '7' }, date_added: '2024-03-01 10:00', new: { priority: '5' }, old: { priority: '1' } },
+			{ action: 'update', object: { type: 'task', id: '7' }, date_added: '2024-03-01 10:00', new: { title: 'B' }, old: { title: 'A' } },
+		];
+		const mock = strictVendorMock('worksection').expectApiCall({ method: 'GET', path: '', token, query: { action: 'get_events', period: '1d' }, reply: { status: 'ok', data: sameMinute } });
+		const result = (await poll('newEvent')) as Array<Record<string, unknown>>;
+		mock.done();
+		expect(result).toHaveLength(2);
+		expect(result[0].id).not.toBe(result[1].id);
 	});
 
 	test('the Event Types input keeps only the chosen kinds', async () => {
@@ -119,7 +136,7 @@ describe('Worksection polling triggers', () => {
 		const mock = strictVendorMock('worksection').expectApiCall({ method: 'GET', path: '', token, query: { action: 'get_events', period: '1d' }, reply: { status: 'ok', data: events } });
 		const result = (await poll('newEvent', { inputData: { eventTypes: ['post_task', 'close_task'] } })) as Array<Record<string, unknown>>;
 		mock.done();
-		expect(result.map((r) => r.id)).toEqual(['2024-03-01 11:00|close|task|7', '2024-03-01 10:00|post|task|7']);
+		expect(result.map((r) => `${r.action}_${(r.object as { type: string }).type}`)).toEqual(['close_task', 'post_task']);
 	});
 
 	test('New Task lists one project\'s tasks with get_tasks, or every project\'s with get_all_tasks', async () => {

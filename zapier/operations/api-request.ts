@@ -54,7 +54,7 @@ export function apiRequestCreate(vendor: VendorDefinition): Create {
 					key: 'path',
 					label: 'Path',
 					required: false,
-					helpText: `Relative to the API base (${base}), e.g. \`${example.path || '/'}\`. A full URL must be on the API's own host; others are refused.`,
+					helpText: `Relative to the API base ([${base}](${base})), e.g. \`${example.path || '/'}\`. A full URL must be on the API's own host; others are refused.`,
 				},
 				{ key: 'query', label: 'Query Parameters', required: false, dict: true },
 				{ key: 'body', label: 'Body', required: false, type: 'text', helpText: 'JSON. Ignored for GET.' },

@@ -11,7 +11,7 @@ import type { OperationDefinition, VendorOperations } from '../../shared/operati
 import type { VendorDefinition } from '../../shared/types';
 import { inputFieldsOf, userFields } from './input-fields';
 import { valuesOf } from './inputs';
-import { actionLabel, sentence } from './labels';
+import { actionLabel, describes, userFacing } from './labels';
 import type { PlannedCreate } from './plan';
 import { recordSample, resourceFields } from './samples';
 import { inputError, sendOperationRequest } from './send';
@@ -66,7 +66,7 @@ export function catalogueCreate(vendor: VendorDefinition, catalogue: VendorOpera
 	return {
 		key: planned.key,
 		noun: resource.name,
-		display: { label: actionLabel(operation, 'create'), description: sentence(operation.description) },
+		display: { label: actionLabel(operation, 'create'), description: describes(userFacing(operation.description) || operation.action, 'create') },
 		operation: { perform, inputFields: inputFieldsOf(catalogue, visible), sample: recordSample(sampleFields) },
 	};
 }

@@ -4,20 +4,22 @@
  * our registration and hands its events on. The secret lives in bundle.subscribeData, which Zapier passes
  * to perform and performUnsubscribe.
  *
- * No performList: the vendors do not document the delivery body (research/vendors.md §4), so any list read
- * from the API would differ from real deliveries and mislead field mapping; the editor uses `sample`.
+ * performList (what the Zap editor's test reads instead of waiting for a delivery): recent records of the
+ * list the catalogue names in `webhook.testRecords`, wrapped the way a delivery is assumed to wrap them
+ * (the vendors do not document the delivery body; the assumption is the catalogue's `note`).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'crypto';
 
 import type { Bundle, PlainInputField, Trigger, ZObject } from 'zapier-platform-core';
 
 import { readPath } from '../../shared/oauth/api';
-import { fieldName, fillPath, formatValue, type OperationRequest, type Scalar } from '../../shared/operations/request';
+import { buildOperationRequest, extractRecords, fieldName, fillPath, formatValue, type OperationRequest, type Scalar } from '../../shared/operations/request';
 import type { RequestSpec, VendorOperations, WebhookSpec } from '../../shared/operations/types';
 import type { VendorDefinition } from '../../shared/types';
 import { choicesOf, inputFieldsOf, userFields } from './input-fields';
 import { valuesOf } from './inputs';
 import { errorStatus, inputError, sendOperationRequest } from './send';
+import { recordSample, resourceFields, SAMPLE_TIME } from './samples';
 
 type Row = Record<string, unknown>;
 
@@ -80,15 +82,20 @@ function withDeliveryId(event: unknown): Row {
 	return { ...record, id: createHash('sha1').update(JSON.stringify(record)).digest('hex').slice(0, 20) };
 }
 
-function verificationNotice(vendor: VendorDefinition, hook: WebhookSpec): PlainInputField[] {
+function verificationNotice(hook: WebhookSpec): PlainInputField[] {
 	if (hook.verification.kind !== 'token' || hook.verification.source !== 'guess') return [];
 	return [
 		{
 			key: 'deliveryNotice',
 			type: 'copy',
-			helpText: `${vendor.displayName} does not document how a delivery presents the webhook token; this trigger expects it in the \`${hook.verification.header}\` header and ignores deliveries without it.`,
+			helpText: `Deliveries that do not carry this webhook's token in the \`${hook.verification.header}\` header are ignored.`,
 		},
 	];
+}
+
+/** A delivery of the test event around one record, as `testRecords` describes it. */
+function asDelivery(test: NonNullable<WebhookSpec['testRecords']>, record: Row, registration: Record<string, Scalar>, time: string): Row {
+	return { [test.eventKey]: test.event, ...registration, [test.dataKey]: record, timestamp: time };
 }
 
 export function hookTrigger(vendor: VendorDefinition, catalogue: VendorOperations, hook: WebhookSpec, key: string): Trigger {
@@ -154,6 +161,35 @@ export function hookTrigger(vendor: VendorDefinition, catalogue: VendorOperation
 		return { id: subscription.id, deleted: true };
 	};
 
+	const registrationWire = (bundle: Bundle): Record<string, Scalar> => {
+		const values = valuesOf(registration, bundle.inputData);
+		const wire: Record<string, Scalar> = {};
+		for (const field of registration) {
+			const value = values[fieldName(field)];
+			if (value !== undefined) wire[field.key] = formatValue(value, field.format) as Scalar;
+		}
+		return wire;
+	};
+
+	const test = hook.testRecords;
+	const listed = test ? catalogue.resources.find((r) => r.value === test.resource) : undefined;
+	const listOperation = listed?.operations.find((o) => o.value === test?.operation);
+	if (test && !listOperation) throw new Error(`${catalogue.vendor}: webhook.testRecords names ${test.resource}/${test.operation}, which the catalogue lacks`);
+
+	const performList = async (z: ZObject, bundle: Bundle): Promise<Row[]> => {
+		if (!test || !listOperation) return [];
+		let request: OperationRequest;
+		try {
+			request = buildOperationRequest(catalogue, listOperation, valuesOf(userFields(listOperation.fields), bundle.inputData));
+		} catch (error) {
+			throw inputError(z, vendor, error);
+		}
+		const records = extractRecords(listOperation.result, await sendOperationRequest(z, bundle, vendor, request));
+		const wire = registrationWire(bundle);
+		const now = new Date().toISOString();
+		return records.slice(0, 3).map((record) => withDeliveryId(asDelivery(test, record, wire, now)));
+	};
+
 	const perform = async (z: ZObject, bundle: Bundle): Promise<Row[]> => {
 		// Halted, not failed: a stray or forged delivery must not turn the Zap off, but shows in its history.
 		if (!verified(hook, bundle)) throw new z.errors.HaltedError(`${vendor.displayName}: a delivery without this webhook's secret was ignored`);
@@ -172,20 +208,26 @@ export function hookTrigger(vendor: VendorDefinition, catalogue: VendorOperation
 			helpText: `The ${vendor.displayName} events that trigger the Zap.`,
 		},
 		...inputFieldsOf(catalogue, registration),
-		...verificationNotice(vendor, hook),
+		...verificationNotice(hook),
 	];
 	const names = hook.events.map((e) => e.name.toLowerCase()).join(', ');
+	const sampleWire: Record<string, Scalar> = {};
+	for (const field of registration) sampleWire[field.key] = 1001;
+	const sample = test && listed
+		? { id: 'a1b2c3d4e5f6a7b8c9d0', ...asDelivery(test, recordSample(resourceFields(listed, [])), sampleWire, SAMPLE_TIME) }
+		: { id: 'a1b2c3d4e5f6a7b8c9d0', event: String(hook.events[0]?.value ?? 'event') };
 	return {
 		key,
 		noun: 'Event',
-		display: { label: 'New Webhook Event', description: `Triggers instantly when ${vendor.displayName} reports one of the chosen events (${names}).`.slice(0, 1000) },
+		display: { label: 'New Webhook Event', description: `Triggers when ${vendor.displayName} reports one of the chosen events (${names}), instantly.`.slice(0, 1000) },
 		operation: {
 			type: 'hook',
 			perform,
+			performList,
 			performSubscribe,
 			performUnsubscribe,
 			inputFields,
-			sample: { id: '1001', event: String(hook.events[0]?.value ?? 'event') },
+			sample,
 		},
 	};
 }

@@ -10,6 +10,7 @@ import { dropdownTrigger } from './dropdown-triggers';
 import { hookTrigger } from './hook-trigger';
 import { planCatalogue, planWebhook } from './plan';
 import { pollingTrigger } from './polling-triggers';
+import { outputFieldsOf } from './samples';
 import { catalogueSearch } from './searches';
 
 export interface ZapierOperations {
@@ -45,6 +46,19 @@ export function catalogueOperations(vendor: VendorDefinition, catalogue: VendorO
 	return { triggers: byKey(vendor, triggers), creates: byKey(vendor, creates), searches: byKey(vendor, searches) };
 }
 
+type WithSample = { operation: { sample?: Record<string, unknown>; outputFields?: unknown[] } };
+
+/** Output fields from the operation's sample, unless it declares its own: every field a Zap builder maps has a label. */
+function withOutputFields<T extends WithSample>(op: T): T {
+	const { sample, outputFields } = op.operation;
+	if (!sample || outputFields) return op;
+	return { ...op, operation: { ...op.operation, outputFields: outputFieldsOf(sample) } };
+}
+
+function labelled<T extends WithSample>(group: Record<string, T>): Record<string, T> {
+	return Object.fromEntries(Object.entries(group).map(([key, op]) => [key, withOutputFields(op)]));
+}
+
 /**
  * Every trigger, create and search of a vendor's app: the catalogue's (shared/operations) plus the two
  * generic ones, the hidden connection check and the API Request create.
@@ -52,8 +66,8 @@ export function catalogueOperations(vendor: VendorDefinition, catalogue: VendorO
 export function buildOperations(vendor: VendorDefinition, catalogue: VendorOperations = operationCatalogues[vendor.id]): ZapierOperations {
 	const generated = catalogueOperations(vendor, catalogue);
 	return {
-		triggers: byKey(vendor, [connectionCheckTrigger(vendor), ...Object.values(generated.triggers)]),
-		creates: byKey(vendor, [apiRequestCreate(vendor), ...Object.values(generated.creates)]),
-		searches: generated.searches,
+		triggers: labelled(byKey(vendor, [connectionCheckTrigger(vendor), ...Object.values(generated.triggers)])),
+		creates: labelled(byKey(vendor, [apiRequestCreate(vendor), ...Object.values(generated.creates)])),
+		searches: labelled(generated.searches),
 	};
 }

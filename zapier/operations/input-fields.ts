@@ -6,7 +6,7 @@ import type { PlainInputField } from 'zapier-platform-core';
 
 import { fieldName, isUnset } from '../../shared/operations/request';
 import type { FieldOption, OperationField, VendorOperations } from '../../shared/operations/types';
-import { dropdownKey, sentence } from './labels';
+import { dropdownKey, sentence, userFacing } from './labels';
 
 /** The field that reads a dropdown trigger's records: `id` is the value sent, `name` what the user sees. */
 export const DROPDOWN_VALUE = 'id';
@@ -33,11 +33,12 @@ export function choicesOf(options: FieldOption[] | undefined): PlainInputField['
 }
 
 function helpTextOf(field: OperationField): string {
-	const parts = [sentence(field.description)];
+	// unconfirmed facts are listed in the app's README (folder-readme.ts), not in the Zap editor
+	const parts = [userFacing(sentence(field.description))];
 	if (field.dropdown) parts.push('Choose from the list, or enter an ID.');
-	if (field.min !== undefined || field.max !== undefined) parts.push(`From ${field.min ?? '…'} to ${field.max ?? '…'}.`);
-	if (field.source === 'guess' && field.note) parts.push(`Unconfirmed: ${field.note}.`);
-	return parts.join(' ').slice(0, 1000);
+	const range = `From ${field.min ?? '…'} to ${field.max ?? '…'}`;
+	if ((field.min !== undefined || field.max !== undefined) && !parts[0].includes(range.replace('From', 'from'))) parts.push(`${range}.`);
+	return parts.filter((p) => p !== '').join(' ').slice(0, 1000);
 }
 
 /** A multi-valued text input (comma lists): Zapier lets the user add values one by one. */

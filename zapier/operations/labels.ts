@@ -44,10 +44,50 @@ export function listNoun(resource: ResourceDefinition, operation: OperationDefin
 	return `${resource.name} ${singular(titleOf(rest))}`;
 }
 
-/** The label of a create or search: the catalogue action in Title Case; a search reads "Find …". */
-export function actionLabel(operation: OperationDefinition, kind: 'create' | 'search'): string {
+/** The label of a create or search: the catalogue action in Title Case; a search reads "Find <Noun>". */
+export function actionLabel(operation: OperationDefinition, kind: 'create' | 'search', resource?: ResourceDefinition): string {
 	const label = titleOf(operation.action);
-	return kind === 'search' && operation.kind === 'get' ? label.replace(/^Get\b/, 'Find') : label;
+	if (kind !== 'search') return label;
+	// "Search Tasks" (a list) and "Get a Task" both find one record for the Zap (Zapier uses the first)
+	if (operation.kind === 'list' && resource) return `Find ${resource.name}`;
+	return label.replace(/^(Get|Search)\b/, 'Find');
+}
+
+/** "Create" → "Creates", "Log" → "Logs", "Reply" → "Replies", "Push" → "Pushes". */
+function thirdPersonVerb(verb: string): string {
+	if (/[^aeiou]y$/i.test(verb)) return `${verb.slice(0, -1)}ies`;
+	if (/(s|sh|ch|x|z|o)$/i.test(verb)) return `${verb}es`;
+	return `${verb}s`;
+}
+
+/**
+ * Zapier's description style: what the step does, in the third person ("Creates a project.", "Finds a task.").
+ * The catalogue's sentences are imperatives written for n8n ("Create a project.", "Get one task.").
+ */
+export function describes(text: string, kind: 'create' | 'search'): string {
+	const plain = sentence(text);
+	if (kind === 'search') {
+		const found = plain.replace(/^(Get|Find|Search(?: for)?|Look up)\s+(one|a|an)\s+/i, 'Finds a ').replace(/^(Get|Find|Search(?: for)?|Look up)\b/i, 'Finds');
+		return /^Finds\b/.test(found) ? found.replace(/^Finds a ([aeiou])/i, 'Finds an $1') : `Finds ${found.charAt(0).toLowerCase()}${found.slice(1)}`;
+	}
+	const [first, ...rest] = plain.split(' ');
+	if (/s$/.test(first) && !/ss$/.test(first)) return plain; // already "Creates", "Adds"
+	return [thirdPersonVerb(first), ...rest].join(' ');
+}
+
+/**
+ * Sentences meant for maintainers, or for another platform, dropped from what a Zap builder reads: confidence
+ * marks and doubts (the app's README lists unconfirmed facts, zapier/folder-readme.ts), and advice that names
+ * n8n's "Custom API Call" or the admin API key, which an OAuth app does not offer.
+ */
+const NOT_FOR_ZAP_BUILDERS = /\bUnconfirmed\b|\bguess(ed)?\b|\[(DOC|VENDOR-CODE|3P|GUESS)\]|Custom API Call|not in the public documentation|admin API key/i;
+
+export function userFacing(text: string): string {
+	const sentences = text.match(/[^.!?]+[.!?]+(\s|$)|[^.!?]+$/g) ?? [text];
+	return sentences
+		.map((s) => s.trim())
+		.filter((s) => s !== '' && !NOT_FOR_ZAP_BUILDERS.test(s))
+		.join(' ');
 }
 
 /** Keys of creates and searches: `<resource>_<operation>`, the catalogue's stable values. */

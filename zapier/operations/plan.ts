@@ -45,7 +45,14 @@ export const EXCLUSION_REASONS = {
 	delete: 'destructive: Zapier\'s publishing requirements ask integrations to avoid delete actions; API Request still reaches the endpoint',
 	fixedDay:
 		'lists one given day: a trigger\'s inputs are set once, so it would poll the same day forever; Find or API Request cover one-off reads',
+	noSearchInput:
+		'reads one fixed record and takes no input: a Zapier search needs something to search by (integration check D009); the connection label names the account, and API Request reads it',
 } as const;
+
+/** Inputs a user can set (not hidden, fixed ones). */
+function hasUserInput(operation: OperationDefinition): boolean {
+	return operation.fields.some((f) => !f.hidden);
+}
 
 function eventsByOperation(catalogue: VendorOperations): Map<string, PollingEvent[]> {
 	const map = new Map<string, PollingEvent[]>();
@@ -73,7 +80,10 @@ function derivedEvent(resource: ResourceDefinition, operation: OperationDefiniti
 }
 
 function planList(events: Map<string, PollingEvent[]>, resource: ResourceDefinition, operation: OperationDefinition): PlannedOperation[] | Exclusion {
-	if (operation.value === 'search') return [{ type: 'search', key: operationKey(resource, operation), resource, operation }];
+	if (operation.value === 'search') {
+		if (!hasUserInput(operation)) return { resource: resource.value, operation: operation.value, reason: EXCLUSION_REASONS.noSearchInput };
+		return [{ type: 'search', key: operationKey(resource, operation), resource, operation }];
+	}
 	const own = events.get(`${resource.value}/${operation.value}`);
 	if (own) {
 		return own.map((event) => ({ type: 'trigger' as const, key: event.value, resource, operation, event, derived: false, noun: event.name.replace(/^New\s+/i, '') }));
@@ -92,6 +102,7 @@ function planOne(events: Map<string, PollingEvent[]>, resource: ResourceDefiniti
 		case 'action':
 			return [{ type: 'create', key: operationKey(resource, operation), resource, operation }];
 		case 'get':
+			if (!hasUserInput(operation)) return { resource: resource.value, operation: operation.value, reason: EXCLUSION_REASONS.noSearchInput };
 			return [{ type: 'search', key: operationKey(resource, operation), resource, operation }];
 		case 'delete':
 			return { resource: resource.value, operation: operation.value, reason: EXCLUSION_REASONS.delete };

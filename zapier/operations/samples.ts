@@ -7,6 +7,8 @@ import type { OperationField, PollingEvent, ResourceDefinition } from '../../sha
 type Sample = Record<string, unknown>;
 
 const SAMPLE_ID = 1001;
+/** A time in a sample: ISO-8601 with an offset (Zapier integration check D023). */
+export const SAMPLE_TIME = '2024-01-31T09:30:00+00:00';
 
 function valueOf(field: OperationField): unknown {
 	if (field.dropdown) return SAMPLE_ID;
@@ -55,7 +57,7 @@ export function recordSample(fields: OperationField[]): Sample {
 export function eventSample(resource: ResourceDefinition, event: PollingEvent): Sample {
 	// a list's own inputs are filters, not record fields
 	const sample = recordSample(resourceFields(resource, []));
-	if (event.watermark) setPath(sample, event.watermark, '2024-01-31 09:30');
+	if (event.watermark) setPath(sample, event.watermark, SAMPLE_TIME);
 	for (const path of event.identity) if (path !== event.watermark && path !== 'id') setPath(sample, path, 'sample');
 	if (event.kindFilter) {
 		const [first] = event.kindFilter.options;
@@ -63,4 +65,38 @@ export function eventSample(resource: ResourceDefinition, event: PollingEvent): 
 		event.kindFilter.paths.forEach((path, i) => setPath(sample, path, parts[i] ?? 'sample'));
 	}
 	return sample;
+}
+
+/** "id_project" → "Project ID", "type_id" → "Type ID", "object__id" → "Object ID", "date_added" → "Date Added". */
+export function outputLabel(key: string): string {
+	const words = key
+		.split(/__|_|(?<=[a-z])(?=[A-Z])/)
+		.filter((w) => w !== '')
+		.map((w) => (w.toLowerCase() === 'id' ? 'ID' : w.charAt(0).toUpperCase() + w.slice(1)));
+	// the vendor's "id_project" is the project's ID
+	if (words[0] === 'ID' && words.length > 1) words.push(words.shift() as string);
+	return words.join(' ');
+}
+
+type OutputField = { key: string; label: string; type?: 'string' | 'number' | 'integer' | 'boolean' | 'datetime' };
+
+function outputType(value: unknown): OutputField['type'] {
+	if (typeof value === 'boolean') return 'boolean';
+	if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+	if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return 'datetime';
+	return 'string';
+}
+
+/**
+ * Labelled output fields for every field of a sample, nested objects flattened the way Zapier shows them
+ * (`object__id`), so a Zap builder maps "Project ID", not `id_project`.
+ */
+export function outputFieldsOf(sample: Sample, prefix = ''): OutputField[] {
+	const fields: OutputField[] = [];
+	for (const [key, value] of Object.entries(sample)) {
+		const full = prefix ? `${prefix}__${key}` : key;
+		if (value !== null && typeof value === 'object' && !Array.isArray(value)) fields.push(...outputFieldsOf(value as Sample, full));
+		else fields.push({ key: full, label: outputLabel(full), type: outputType(value) });
+	}
+	return fields;
 }

@@ -10,7 +10,7 @@ import type { VendorOperations } from '../../shared/operations/types';
 import type { VendorDefinition } from '../../shared/types';
 import { inputFieldsOf, userFields } from './input-fields';
 import { valuesOf } from './inputs';
-import { actionLabel, sentence } from './labels';
+import { actionLabel, describes, userFacing } from './labels';
 import type { PlannedSearch } from './plan';
 import { recordSample, resourceFields } from './samples';
 import { errorStatus, inputError, sendOperationRequest } from './send';
@@ -49,7 +49,7 @@ export function catalogueSearch(vendor: VendorDefinition, catalogue: VendorOpera
 	return {
 		key: planned.key,
 		noun: resource.name,
-		display: { label: actionLabel(operation, 'search'), description: sentence(operation.description) },
+		display: { label: actionLabel(operation, 'search', resource), description: describes(userFacing(operation.description) || operation.action, 'search') },
 		operation: { perform, inputFields: inputFieldsOf(catalogue, visible), sample: recordSample(resourceFields(resource, [])) },
 	};
 }

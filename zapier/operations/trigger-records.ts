@@ -32,17 +32,17 @@ function contentId(record: Row): string {
 }
 
 /**
- * The record with its Zapier `id`: its own id when the event identifies records by `id`, else the
- * event's identity fields joined (Worksection events: time|action|type|object id).
+ * The record with its Zapier `id`: its own id when the event identifies records by `id`. Records without one
+ * (Worksection activity-log events: a minute-level time, an action and an object) get a digest of the
+ * whole entry: its identity fields alone would make two changes of one task within a minute one event, and
+ * Zapier would fire once. A log entry never changes, so its digest is as stable as an id.
  */
 export function withTriggerId(event: PollingEvent, record: Row): Row {
 	if (event.identity.length === 1 && event.identity[0] === 'id') {
 		if (usable(record.id)) return record;
 		return { ...record, id: ownId(record) ?? contentId(record) };
 	}
-	const parts = event.identity.map((path) => readPath(record, path));
-	const id = parts.some(usable) ? identityOf(event, record) : contentId(record);
-	return { ...record, id };
+	return { ...record, id: contentId({ identity: identityOf(event, record), record }) };
 }
 
 /** Newest first: by the event's watermark when it has one, else by numeric id when every id is numeric. */
