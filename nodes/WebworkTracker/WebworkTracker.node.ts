@@ -12,7 +12,7 @@ export class WebworkTracker implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'WebWork Tracker',
 		name: 'webworkTracker',
-		icon: { light: 'file:webwork-tracker.svg', dark: 'file:webwork-tracker.dark.svg' },
+		icon: { light: 'file:../../credentials/icons/webwork-tracker.svg', dark: 'file:../../credentials/icons/webwork-tracker.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',

@@ -12,7 +12,7 @@ export class WebworkTrackerTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'WebWork Tracker Trigger',
 		name: 'webworkTrackerTrigger',
-		icon: { light: 'file:webwork-tracker.svg', dark: 'file:webwork-tracker.dark.svg' },
+		icon: { light: 'file:../../credentials/icons/webwork-tracker.svg', dark: 'file:../../credentials/icons/webwork-tracker.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',

@@ -12,7 +12,7 @@ export class Weekdone implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Weekdone',
 		name: 'weekdone',
-		icon: { light: 'file:weekdone.svg', dark: 'file:weekdone.dark.svg' },
+		icon: { light: 'file:../../credentials/icons/weekdone.svg', dark: 'file:../../credentials/icons/weekdone.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',

@@ -12,7 +12,7 @@ export class WeekdoneTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Weekdone Trigger',
 		name: 'weekdoneTrigger',
-		icon: { light: 'file:weekdone.svg', dark: 'file:weekdone.dark.svg' },
+		icon: { light: 'file:../../credentials/icons/weekdone.svg', dark: 'file:../../credentials/icons/weekdone.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] }}',

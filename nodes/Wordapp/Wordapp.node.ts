@@ -12,7 +12,7 @@ export class Wordapp implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Wordapp',
 		name: 'wordapp',
-		icon: { light: 'file:wordapp.svg', dark: 'file:wordapp.dark.svg' },
+		icon: { light: 'file:../../credentials/icons/wordapp.svg', dark: 'file:../../credentials/icons/wordapp.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',

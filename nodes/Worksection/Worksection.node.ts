@@ -12,7 +12,7 @@ export class Worksection implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Worksection',
 		name: 'worksection',
-		icon: { light: 'file:worksection.svg', dark: 'file:worksection.dark.svg' },
+		icon: { light: 'file:../../credentials/icons/worksection.svg', dark: 'file:../../credentials/icons/worksection.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',

@@ -12,7 +12,7 @@ export class WorksectionTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Worksection Trigger',
 		name: 'worksectionTrigger',
-		icon: { light: 'file:worksection.svg', dark: 'file:worksection.dark.svg' },
+		icon: { light: 'file:../../credentials/icons/worksection.svg', dark: 'file:../../credentials/icons/worksection.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] }}',

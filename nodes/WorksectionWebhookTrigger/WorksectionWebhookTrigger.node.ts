@@ -12,7 +12,7 @@ export class WorksectionWebhookTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Worksection Webhook Trigger',
 		name: 'worksectionWebhookTrigger',
-		icon: { light: 'file:worksection.svg', dark: 'file:worksection.dark.svg' },
+		icon: { light: 'file:../../credentials/icons/worksection.svg', dark: 'file:../../credentials/icons/worksection.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',

@@ -12,7 +12,7 @@ export class Worktual implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Worktual',
 		name: 'worktual',
-		icon: { light: 'file:worktual.svg', dark: 'file:worktual.dark.svg' },
+		icon: { light: 'file:../../credentials/icons/worktual.svg', dark: 'file:../../credentials/icons/worktual.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
