@@ -1,5 +1,5 @@
 // Lenient switches: each one lets the sandbox accept something the project relies on although no vendor
-// document (shared/vendor-docs, mirrored by the vendor's public auth page) states it. All are OFF by
+// document (the vendor's public auth page, summarised in docs/vendors/<id>.md) states it. All are OFF by
 // default, so the sandbox is strict to the documents; a test run that needs one switches it on by name and
 // the sandbox records which switches a request actually needed (`exercised`), so the test summary can list
 // every behaviour that is only assumed. Names are stable: tests, scripts and sandbox/README.md use them.

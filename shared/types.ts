@@ -225,7 +225,7 @@ export interface VendorDefinition {
 	displayName: string;
 	/** Prefix for n8n type names: `${n8nPrefix}OAuth2Api`, node `${n8nPrefix}`. */
 	n8nPrefix: string;
-	/** The vendor's auth document (mirrored in ../shared/vendor-docs). */
+	/** The vendor's auth document (summarised in docs/vendors/<id>.md). */
 	authDocUrl: string;
 	/** Where a user registers an OAuth app. */
 	appRegistration: string;

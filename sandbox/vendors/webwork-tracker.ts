@@ -1,4 +1,4 @@
-// WebWork Tracker OAuth 2.0, per shared/vendor-docs/webwork-tracker-auth.txt.
+// WebWork Tracker OAuth 2.0, per https://api-docs.webwork-tracker.com/v2/authorization (docs/vendors/webwork-tracker.md).
 import { sendJson } from '../http/respond';
 import { authorizeHandler, splitScope } from '../oauth/authorize';
 import { authenticateClient } from '../oauth/client-auth';

@@ -1,4 +1,4 @@
-// Weekdone OAuth 2.0, per shared/vendor-docs/weekdone-oauth2.txt.
+// Weekdone OAuth 2.0, per https://weekdone.com/developer (docs/vendors/weekdone.md).
 import { sendJson } from '../http/respond';
 import { hasOwn } from '../own-keys';
 import { authorizeHandler } from '../oauth/authorize';

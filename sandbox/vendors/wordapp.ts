@@ -1,4 +1,4 @@
-// Wordapp OAuth 2.0, per shared/vendor-docs/wordapp-oauth2.txt. The token response
+// Wordapp OAuth 2.0, per https://help.wordapp.com/output/wordapp-api/ (docs/vendors/wordapp.md). The token response
 // (`created_at`, scope "public") is Ruby Doorkeeper's, so undocumented corners behave like Doorkeeper.
 import { assumedRoute } from '../assumed-route';
 import { authorizeHandler, splitScope } from '../oauth/authorize';

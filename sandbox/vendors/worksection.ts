@@ -1,4 +1,4 @@
-// Worksection OAuth 2.0, per shared/vendor-docs/worksection-oauth2.txt.
+// Worksection OAuth 2.0, per https://worksection.com/en/faq/api-oauth.html (docs/vendors/worksection.md).
 import { sendJson } from '../http/respond';
 import { authorizeHandler, splitScope } from '../oauth/authorize';
 import { authenticateClient } from '../oauth/client-auth';

@@ -1,4 +1,4 @@
-// Worktual OAuth 2.0, per shared/vendor-docs/worktual-auth.txt. The authorize URL is not
+// Worktual OAuth 2.0, per https://worktual.in/api-documentation/ccaas/overview (docs/vendors/worktual.md). The authorize URL is not
 // published; the sandbox puts it beside the documented token URL (assumption worktual-authorize-url).
 import { assumedRoute } from '../assumed-route';
 import { sendJson } from '../http/respond';

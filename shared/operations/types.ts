@@ -1,11 +1,11 @@
 /**
  * The operation catalogue: per vendor, its resources and operations as plain data. The n8n nodes
  * (nodes/common) and the Zapier triggers/actions are generated from it, so nothing here names a platform.
- * Every fact carries its confidence from research/vendors.md; guesses are marked, never silent.
+ * Every fact carries its confidence (docs/vendors/<id>.md names the sources); guesses are marked, never silent.
  */
 import type { VendorId } from '../types';
 
-/** research/vendors.md confidence marks: [DOC], [VENDOR-CODE], [3P], [GUESS]. */
+/** Confidence of a fact: the vendor's document, the vendor's own code, third-party code, or a guess. */
 export type Confidence = 'doc' | 'vendor-code' | '3p' | 'guess';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -2,7 +2,7 @@ import type { FieldOption, OperationField, VendorOperations } from './types';
 
 /**
  * WebWork Tracker REST API V2 (base https://api.webwork-tracker.com/api/v2), JSON, envelope
- * `{success, data, meta.pagination}`, `page`/`per_page` (max 100) paging [DOC] (research/vendors.md §4).
+ * `{success, data, meta.pagination}`, `page`/`per_page` (max 100) paging [DOC] (docs/vendors/webwork-tracker.md).
  * The endpoint list is MindCloud's [3P], most also on the vendor's pages [DOC]. Nearly every call is scoped
  * to a workspace: `workspace_id` in the query for GET/DELETE and in the body for writes (§4.1).
  */

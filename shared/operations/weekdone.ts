@@ -1,7 +1,7 @@
 import type { OperationField, VendorOperations } from './types';
 
 /**
- * Weekdone API v1 (base https://api.weekdone.com/1, token as ?token=). research/vendors.md §1.3: the routes
+ * Weekdone API v1 (base https://api.weekdone.com/1, token as ?token=). docs/vendors/weekdone.md: the routes
  * come from the MindCloud catalogue that links Weekdone's own anchors [3P]; "(code)" ones are also used by the
  * Activepieces piece. Weekdone "accepts form-encoded content" [DOC], so writes are form-encoded.
  * Response keys of writes (`item`, `comment`, `data`) are not documented: a missing key yields the whole body.

@@ -1,7 +1,7 @@
 import type { VendorOperations } from './types';
 
 /**
- * Wordapp. Its public document covers authentication only (research/vendors.md §5): no resource endpoint is
+ * Wordapp. Its public document covers authentication only (docs/vendors/wordapp.md): no resource endpoint is
  * known, so the node offers what the OAuth server itself provides, plus Custom API Call for the rest.
  */
 export const wordappOperations: VendorOperations = {

@@ -3,8 +3,8 @@ import type { FieldOption, OperationField, VendorOperations } from './types';
 /**
  * Worksection, action-style API on the account host (`account_url` + /api/oauth2; admin key: /api/admin/v2).
  * Action names and parameters: the official Python SDK [VENDOR-CODE] and the api-*.html pages [DOC]
- * (research/vendors.md §2.3). Every parameter travels in the query string, also for writes: the admin key's
- * hash is computed over the query string (§2.5), so a body would be left unsigned. Reads use GET, writes POST.
+ * (docs/vendors/worksection.md). Every parameter travels in the query string, also for writes: the admin key's
+ * hash is computed over the query string (admin API), so a body would be left unsigned. Reads use GET, writes POST.
  * Dates are DD.MM.YYYY. Errors arrive as HTTP 200 with `{status:"error"}` (§2.1). No paging (§2.4).
  */
 

@@ -2,7 +2,7 @@ import type { OperationField, VendorOperations } from './types';
 
 /**
  * Worktual CCaaS (base https://api.worktual.co.uk/services/ccaas/v1). Only the contact module's opening is
- * documented [DOC] (research/vendors.md §3): GET /contacts with createdDate/condition/filter/fields and
+ * documented [DOC] (docs/vendors/worktual.md): GET /contacts with createdDate/condition/filter/fields and
  * offset (a page index from 0) + limit (max 100), answering a bare JSON array; GET /contacts/{id}.
  * Create and update exist ("1. Get all contacts", "2. Single contacts", …) but their text was not retrieved:
  * the operations below use REST-convention routes and the field names of the documented contact object,

@@ -2,8 +2,8 @@ import type { VendorDefinition } from '../types';
 import { ANSWER_ERROR_ENVELOPES, RFC_AUTHORIZE_PARAMS, RFC_GRANT_TYPES, RFC_TOKEN_PARAMS } from './common';
 
 /**
- * WebWork Tracker (REST API V2). Source: ../shared/vendor-docs/webwork-tracker-auth.txt unless noted;
- * API facts: research/vendors.md §4.
+ * WebWork Tracker (REST API V2). Source: its authorization document (authDocUrl below) unless noted;
+ * API facts: docs/vendors/webwork-tracker.md.
  */
 export const webworkTracker: VendorDefinition = {
 	id: 'webwork-tracker',

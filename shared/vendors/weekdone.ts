@@ -2,8 +2,8 @@ import type { VendorDefinition } from '../types';
 import { ANSWER_ERROR_ENVELOPES, RFC_AUTHORIZE_PARAMS, RFC_GRANT_TYPES, RFC_TOKEN_PARAMS } from './common';
 
 /**
- * Weekdone. Source: ../shared/vendor-docs/weekdone-oauth2.txt (https://weekdone.com/developer) unless noted;
- * API facts: research/vendors.md §1.
+ * Weekdone. Source: its developer document (https://weekdone.com/developer) unless noted;
+ * API facts: docs/vendors/weekdone.md.
  */
 export const weekdone: VendorDefinition = {
 	id: 'weekdone',
@@ -37,10 +37,10 @@ export const weekdone: VendorDefinition = {
 		keepFields: ['user'], // doc: the token response carries a `user` object
 	},
 	api: {
-		baseUrl: { url: 'https://api.weekdone.com/1', documented: false, note: 'vendors.md §1.1: every working client (Activepieces, Ruby SDK, adenin) uses it' },
-		tokenPlacement: { in: 'query', name: 'token' }, // vendors.md §1.1: all working clients send ?token=
+		baseUrl: { url: 'https://api.weekdone.com/1', documented: false, note: 'docs/vendors/weekdone.md: every working client (Activepieces, Ruby SDK, adenin) uses it' },
+		tokenPlacement: { in: 'query', name: 'token' }, // docs/vendors/weekdone.md: all working clients send ?token=
 		headers: {},
-		testRequest: { method: 'GET', path: '/company' }, // vendors.md §1.2: documented lookup, cheap
+		testRequest: { method: 'GET', path: '/company' }, // docs/vendors/weekdone.md: documented lookup, cheap
 		expiredTokenStatus: 401,
 		connectionLabelPaths: ['user.email', 'user.name', 'data.name'],
 		errorEnvelopes: ANSWER_ERROR_ENVELOPES,

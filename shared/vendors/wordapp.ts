@@ -2,8 +2,8 @@ import type { VendorDefinition } from '../types';
 import { ANSWER_ERROR_ENVELOPES, RFC_AUTHORIZE_PARAMS, RFC_GRANT_TYPES, RFC_TOKEN_PARAMS } from './common';
 
 /**
- * Wordapp. Source: ../shared/vendor-docs/wordapp-oauth2.txt (https://help.wordapp.com/output/wordapp-api/) unless noted;
- * research/vendors.md §5. Its public document covers authentication only.
+ * Wordapp. Source: its API document (https://help.wordapp.com/output/wordapp-api/) unless noted;
+ * docs/vendors/wordapp.md. Its public document covers authentication only.
  */
 export const wordapp: VendorDefinition = {
 	id: 'wordapp',

@@ -2,7 +2,7 @@ import type { VendorDefinition } from '../types';
 import { ANSWER_ERROR_ENVELOPES, RFC_AUTHORIZE_PARAMS, RFC_GRANT_TYPES, RFC_TOKEN_PARAMS } from './common';
 
 /**
- * Worksection. Source: ../shared/vendor-docs/worksection-oauth2.txt unless noted; API facts: research/vendors.md §2.
+ * Worksection. Source: its OAuth document (authDocUrl below) unless noted; API facts: docs/vendors/worksection.md.
  */
 export const worksection: VendorDefinition = {
 	id: 'worksection',
@@ -33,7 +33,7 @@ export const worksection: VendorDefinition = {
 		},
 		revoke: null, // not documented; users remove the session in their profile
 		scopes: {
-			// SDK default read set (vendors.md §2.2) plus writes our nodes need
+			// SDK default read set (docs/vendors/worksection.md) plus writes our nodes need
 			default: ['projects_read', 'projects_write', 'tasks_read', 'tasks_write', 'comments_read', 'comments_write', 'costs_read', 'costs_write', 'users_read'],
 			available: [
 				'projects_read', 'projects_write', 'tasks_read', 'tasks_write', 'costs_read', 'costs_write', 'tags_read', 'tags_write',
@@ -47,7 +47,7 @@ export const worksection: VendorDefinition = {
 	},
 	api: {
 		baseUrl: { url: 'https://worksection.com/api/oauth2', documented: true },
-		baseUrlFromToken: { field: 'account_url', path: '/api/oauth2' }, // vendors.md §2.1: calls go to the account host
+		baseUrlFromToken: { field: 'account_url', path: '/api/oauth2' }, // docs/vendors/worksection.md: calls go to the account host
 		tokenPlacement: { in: 'header', name: 'Authorization', prefix: 'Bearer ' }, // doc: "authorization header"
 		headers: {},
 		// A cheap API call: get_projects needs projects_read, which the default scopes include (action=me is not documented).
@@ -66,8 +66,8 @@ export const worksection: VendorDefinition = {
 			kind: 'adminApiKey',
 			credentialName: 'worksectionAdminApi',
 			displayName: 'Worksection Admin API Key',
-			basePath: '/api/admin/v2/', // vendors.md §2.5
-			hashParam: 'hash', // hash = md5(query string + api key), vendors.md §2.5 variant 2 (current docs)
+			basePath: '/api/admin/v2/', // docs/vendors/worksection.md (admin API)
+			hashParam: 'hash', // hash = md5(query string + api key), https://worksection.com/en/faq/api-start.html ("Worksection API authorization")
 			testRequest: { method: 'GET', path: '', qs: { action: 'get_users' } },
 			whereToCreate: 'Worksection → Account → API (visible to the account owner only)',
 		},

@@ -2,7 +2,7 @@ import type { VendorDefinition } from '../types';
 import { ANSWER_ERROR_ENVELOPES, RFC_AUTHORIZE_PARAMS, RFC_GRANT_TYPES, RFC_TOKEN_PARAMS } from './common';
 
 /**
- * Worktual. Source: ../shared/vendor-docs/worktual-auth.txt unless noted; API facts: research/vendors.md §3.
+ * Worktual. Source: its auth document (authDocUrl below) unless noted; API facts: docs/vendors/worktual.md.
  */
 export const worktual: VendorDefinition = {
 	id: 'worktual',

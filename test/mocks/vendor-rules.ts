@@ -1,6 +1,6 @@
 /**
  * What each vendor's own document says its OAuth server and API accept, written from
- * ../shared/vendor-docs and ../shared/research/vendors.md. Deliberately independent of shared/vendors/*:
+ * the vendors' public documents (docs/vendors/<id>.md summarises each, with its URL). Deliberately independent of shared/vendors/*:
  * the strict mock built on these rules exists to catch a wrong definition.
  */
 
@@ -67,7 +67,7 @@ const weekdone: VendorRules = {
 		authorize: 'https://weekdone.com/oauth_authorize',
 		token: 'https://weekdone.com/oauth_token',
 		refresh: 'https://weekdone.com/oauth_token',
-		apiBase: 'https://api.weekdone.com/1', // vendors.md §1.1 (every working client)
+		apiBase: 'https://api.weekdone.com/1', // docs/vendors/weekdone.md (every working client)
 	}),
 	foldFieldCase: false,
 	renamed: {},
@@ -78,7 +78,7 @@ const weekdone: VendorRules = {
 		refresh_token: { endpoint: 'token', value: 'refresh_token', clientAuth: 'body', required: ['refresh_token', 'redirect_uri'] },
 	},
 	api: {
-		accepts: [{ in: 'query', name: 'token' }], // vendors.md §1.1: no working client relies on a Bearer header
+		accepts: [{ in: 'query', name: 'token' }], // docs/vendors/weekdone.md: no working client relies on a Bearer header
 		headers: {},
 		unauthorized: { status: 'error', message: 'Invalid or expired token' },
 	},
@@ -95,7 +95,7 @@ const worksection: VendorRules = {
 		authorize: 'https://worksection.com/oauth2/authorize',
 		token: 'https://worksection.com/oauth2/token',
 		refresh: 'https://worksection.com/oauth2/refresh',
-		apiBase: `${accountUrl.replace(/\/+$/, '')}/api/oauth2`, // vendors.md §2.1: the account host from the token response
+		apiBase: `${accountUrl.replace(/\/+$/, '')}/api/oauth2`, // docs/vendors/worksection.md: the account host from the token response
 	}),
 	defaultAccountUrl: 'https://acme.worksection.com',
 	foldFieldCase: false,
@@ -174,7 +174,7 @@ const webworkTracker: VendorRules = {
 	},
 };
 
-/** Wordapp answers like Ruby Doorkeeper (vendors.md §5: created_at, scope "public"). */
+/** Wordapp answers like Ruby Doorkeeper (docs/vendors/wordapp.md: created_at, scope "public"). */
 const doorkeeper = (t: IssuedTokens, withRefresh: boolean) => ({
 	access_token: t.access,
 	token_type: 'bearer',

@@ -146,7 +146,7 @@ export const HOOK_EXCLUSION =
 /**
  * Whether the catalogue's webhook registration becomes a REST hook trigger. A vendor whose delivery
  * contract names a response body cannot be served by Zapier's catch URL (Worksection wants `{"status":"OK"}`
- * and disables a webhook after 10 failed deliveries, research/vendors.md §2.4).
+ * and disables a webhook after 10 failed deliveries, https://worksection.com/en/faq/webhooks.html).
  */
 export function planWebhook(catalogue: VendorOperations): { key: string } | { excluded: string } | undefined {
 	if (!catalogue.webhook) return undefined;

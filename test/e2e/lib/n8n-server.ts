@@ -28,7 +28,7 @@ export interface N8nServer {
 	logFile: string;
 }
 
-/** Environment of a private, offline-friendly n8n (see shared/research/n8n-e2e.md "Environment used"). */
+/** Environment of a private, offline-friendly n8n (https://docs.n8n.io/hosting/configuration/environment-variables/). */
 export function n8nEnv(options: N8nServerOptions): NodeJS.ProcessEnv {
 	const url = `http://127.0.0.1:${options.port}`;
 	// Settings from the caller's shell (another n8n setup, a Postgres DB) must not leak into this instance.

@@ -15,7 +15,7 @@ export const N8N_CALLBACK_URL = 'http://localhost:5678/rest/oauth2-credential/ca
 /**
  * The CLI's OAuth2 connect flow, step for step, on top of the real @n8n/client-oauth2 (the version n8n 2.41
  * ships): n8n@2.41.1 dist/oauth/oauth.service.js generateAOauth2AuthUri + convertCredentialToOptions and
- * dist/controllers/oauth/oauth2-credential.controller.js handleCallback (research/n8n.md §2.1). No DCR, no PKCE
+ * dist/controllers/oauth/oauth2-credential.controller.js handleCallback (https://github.com/n8n-io/n8n/blob/master/packages/cli/src/controllers/oauth/oauth2-credential.controller.ts). No DCR, no PKCE
  * (none of our vendors uses them). The credential is resolved like n8n does for these handlers: mode
  * 'internal', no execution id. `real-n8n.ts` runs the CLI's own classes when the e2e runtime is installed.
  */

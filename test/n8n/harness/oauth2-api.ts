@@ -2,7 +2,7 @@ import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
 /**
  * n8n's generic `oAuth2Api` credential, copied property for property from n8n-nodes-base@2.41.1
- * dist/credentials/OAuth2Api.credentials.js (not a dependency here; research/n8n.md §1.1 describes it).
+ * dist/credentials/OAuth2Api.credentials.js (not a dependency here; https://github.com/n8n-io/n8n/blob/master/packages/nodes-base/credentials/OAuth2Api.credentials.ts).
  * Our credentials extend it, so the harness merges it under them the way n8n does.
  */
 const notDcr = { show: { useDynamicClientRegistration: [false] } };
