@@ -15,7 +15,7 @@ export class WebworkTrackerClientCredentialsOAuth2Api implements ICredentialType
 
 	documentationUrl = 'https://api-docs.webwork-tracker.com/v2/authorization';
 
-	properties: INodeProperties[] = clientCredentialsProperties(webworkTracker, 'webworkTrackerClientCredentialsOAuth2Api');
+	properties: INodeProperties[] = clientCredentialsProperties(webworkTracker, this.name);
 
 	test: ICredentialTestRequest = apiTestRequest(webworkTracker);
 }

@@ -13,9 +13,9 @@ export class WebworkTrackerPersonalAccessTokenApi implements ICredentialType {
 
 	documentationUrl = 'https://api-docs.webwork-tracker.com/v2/authorization';
 
-	properties: INodeProperties[] = personalTokenProperties(webworkTracker, 'webworkTrackerPersonalAccessTokenApi');
+	properties: INodeProperties[] = personalTokenProperties(webworkTracker, this.name);
 
-	authenticate: IAuthenticateGeneric = personalTokenAuthenticate(webworkTracker, 'webworkTrackerPersonalAccessTokenApi');
+	authenticate: IAuthenticateGeneric = personalTokenAuthenticate(webworkTracker, this.name);
 
 	test: ICredentialTestRequest = personalTokenTest(webworkTracker);
 }

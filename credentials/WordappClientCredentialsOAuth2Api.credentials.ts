@@ -15,7 +15,7 @@ export class WordappClientCredentialsOAuth2Api implements ICredentialType {
 
 	documentationUrl = 'https://help.wordapp.com/output/wordapp-api/';
 
-	properties: INodeProperties[] = clientCredentialsProperties(wordapp, 'wordappClientCredentialsOAuth2Api');
+	properties: INodeProperties[] = clientCredentialsProperties(wordapp, this.name);
 
 	// An application token has no user, so the API's /me refuses it: Doorkeeper's token info beside the token URL
 	// (the operation catalogue's "getInfo", unconfirmed) proves the grant. Belongs in the definition once it has a field.

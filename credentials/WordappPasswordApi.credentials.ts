@@ -16,9 +16,9 @@ export class WordappPasswordApi implements ICredentialType {
 
 	documentationUrl = 'https://help.wordapp.com/output/wordapp-api/';
 
-	properties: INodeProperties[] = passwordProperties(wordapp, 'wordappPasswordApi');
+	properties: INodeProperties[] = passwordProperties(wordapp, this.name);
 
-	preAuthentication = passwordPreAuthentication(wordapp, 'wordappPasswordApi');
+	preAuthentication = passwordPreAuthentication(wordapp, this.name);
 
 	authenticate: IAuthenticateGeneric = passwordAuthenticate(wordapp);
 

@@ -13,9 +13,9 @@ export class WorksectionAdminApi implements ICredentialType {
 
 	documentationUrl = 'https://worksection.com/en/faq/api-oauth.html';
 
-	properties: INodeProperties[] = adminApiKeyProperties(worksection, 'worksectionAdminApi');
+	properties: INodeProperties[] = adminApiKeyProperties(worksection, this.name);
 
-	authenticate = adminApiKeyAuthenticate(worksection, 'worksectionAdminApi');
+	authenticate = adminApiKeyAuthenticate(worksection, this.name);
 
-	test: ICredentialTestRequest = adminApiKeyTest(worksection, 'worksectionAdminApi');
+	test: ICredentialTestRequest = adminApiKeyTest(worksection, this.name);
 }

@@ -13,9 +13,9 @@ export class WorktualPrivateAppTokenApi implements ICredentialType {
 
 	documentationUrl = 'https://worktual.in/api-documentation/ccaas/overview';
 
-	properties: INodeProperties[] = personalTokenProperties(worktual, 'worktualPrivateAppTokenApi');
+	properties: INodeProperties[] = personalTokenProperties(worktual, this.name);
 
-	authenticate: IAuthenticateGeneric = personalTokenAuthenticate(worktual, 'worktualPrivateAppTokenApi');
+	authenticate: IAuthenticateGeneric = personalTokenAuthenticate(worktual, this.name);
 
 	test: ICredentialTestRequest = personalTokenTest(worktual);
 }

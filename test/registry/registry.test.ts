@@ -10,6 +10,7 @@ import { operationCatalogues } from '../../shared/operations';
 import { isVendorId, vendorIds, vendorList, vendors } from '../../shared/vendors';
 import { VENDORS as E2E_CASES } from '../e2e/vendors';
 import { VENDOR_RULES } from '../mocks/vendor-rules';
+import { loadPackageCredentials } from '../n8n/harness/credential-types';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { checkN8nLists } = require('../../scripts/n8n-lists') as { checkN8nLists: (input: object) => string[] };
 
@@ -41,6 +42,15 @@ describe('vendor registry', () => {
 	test('the real-n8n suite has a case for every registry vendor (test/e2e/vendors.ts VENDORS)', () => {
 		const ids = E2E_CASES.map((c) => c.id);
 		expect({ missing: missing(ids), unknown: unknown(ids) }).toEqual({ missing: [], unknown: [] });
+	});
+
+	test('credential classes: names and documentationUrl are the definition\'s (literals, because n8n\'s lint reads them from the source)', () => {
+		const loaded = loadPackageCredentials();
+		for (const vendor of vendorList) {
+			for (const name of [`${vendor.n8nPrefix}OAuth2Api`, ...vendor.alternatives.map((a) => a.credentialName)]) {
+				expect([name, loaded.get(name)?.type.documentationUrl]).toEqual([name, vendor.authDocUrl]);
+			}
+		}
 	});
 
 	test('the strict mocks have rules for every registry vendor (test/mocks/vendor-rules.ts)', () => {
