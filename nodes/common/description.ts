@@ -142,20 +142,37 @@ export function fieldProperty(catalogue: VendorOperations, field: OperationField
 	}
 }
 
-function operationSelector(resource: ResourceDefinition): INodeProperties {
-	const first = resource.operations[0].value;
-	const options = resource.operations
-		.map((o) => ({ name: o.name, value: o.value, description: n8nText(o.description), action: n8nAction(o.action) }))
-		.sort(byName);
-	return {
+/**
+ * Operations an AI agent is not offered by default: they destroy data or the connection itself.
+ * The node as a tool (n8n's `<name>Tool` type, `@tool` in displayOptions) lists the others only, and
+ * execute() refuses these there (toolRefusal in execute.ts), whatever the parameters say.
+ */
+export function isDestructive(operation: OperationDefinition): boolean {
+	return operation.value === 'delete' || operation.special === 'revokeToken';
+}
+
+/** What the tool needs, for the tool description n8n builds from the action ("<action> in <node>"). */
+function toolAction(operation: OperationDefinition): string {
+	// Sentence case without punctuation, as n8n's lint wants an action (acronyms such as ID kept).
+	const words = (name: string) => name.replace(/[^A-Za-z0-9 ]/g, '').split(' ').filter(Boolean).map((w) => (w === w.toUpperCase() ? w : w.toLowerCase())).join(' ');
+	const needs = operation.fields.filter((f) => !f.hidden && f.required).map((f) => words(f.displayName));
+	const action = n8nAction(operation.action);
+	return needs.length > 0 ? `${action} given ${needs.join(' and ')}` : action;
+}
+
+function operationSelectors(resource: ResourceDefinition): INodeProperties[] {
+	const selector = (operations: OperationDefinition[], action: (o: OperationDefinition) => string, tool?: boolean): INodeProperties => ({
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show: { resource: [resource.value] } },
-		options,
-		default: first,
-	};
+		displayOptions: { show: { resource: [resource.value], ...(tool === undefined ? {} : { '@tool': [tool] }) } },
+		options: operations.map((o) => ({ name: o.name, value: o.value, description: n8nText(o.description), action: action(o) })).sort(byName),
+		default: operations[0].value,
+	});
+	const safe = resource.operations.filter((o) => !isDestructive(o));
+	// In the editor: every operation. As an AI tool: the safe ones, each action saying what it needs.
+	return [selector(resource.operations, (o) => n8nAction(o.action), false), ...(safe.length > 0 ? [selector(safe, toolAction, true)] : [])];
 }
 
 /** Parameters of one operation: required inputs, Return All/Limit, and the optional-inputs collection. */
@@ -229,8 +246,17 @@ export function customApiCallProperties(vendor: VendorDefinition): INodeProperti
 			displayName: 'Method',
 			name: 'method',
 			type: 'options',
-			displayOptions: { show: request },
+			displayOptions: { show: { ...request, '@tool': [false] } },
 			options: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((m) => ({ name: m, value: m })),
+			default: 'GET',
+		},
+		{
+			// As an AI tool, reads only: a free-form write is not offered to a model by default.
+			displayName: 'Method',
+			name: 'method',
+			type: 'options',
+			displayOptions: { show: { ...request, '@tool': [true] } },
+			options: [{ name: 'GET', value: 'GET' }],
 			default: 'GET',
 		},
 		{
@@ -289,7 +315,7 @@ export function catalogueProperties(vendor: VendorDefinition, catalogue: VendorO
 			default: first,
 		},
 	];
-	for (const resource of resources) props.push(operationSelector(resource));
+	for (const resource of resources) props.push(...operationSelectors(resource));
 	for (const resource of resources) {
 		for (const operation of resource.operations) props.push(...operationProperties(catalogue, resource.value, operation));
 	}

@@ -12,7 +12,7 @@ import {
 import type { OperationDefinition } from '../../shared/operations/types';
 import { credentialTypeOf, sendCatalogueRequest, type VendorNodeSpec } from './api';
 import { withCredentialResolvedOnce } from './connection';
-import { collectionOf, CUSTOM_API_CALL, isTopLevel } from './description';
+import { collectionOf, CUSTOM_API_CALL, isDestructive, isTopLevel } from './description';
 import { revokeWithConnection } from './revoke';
 import { connectionSecrets, scrubError } from '../shared/redaction';
 import { toNodeApiError } from '../shared/transport';
@@ -64,6 +64,15 @@ function asRows(body: unknown): Row[] {
 	return [{ data: body }];
 }
 
+/**
+ * Run by an AI agent (n8n's `<name>Tool` node type), the node does nothing destructive: no delete or
+ * revoke, no free-form write. In the editor these are not offered to the tool either (description.ts).
+ */
+function toolRefusal(this: IExecuteFunctions, what: string, itemIndex: number): void {
+	if (!this.getNode().type.endsWith('Tool')) return;
+	throw new NodeOperationError(this.getNode(), `${what} is not available to an AI agent; use the node in a workflow instead`, { itemIndex });
+}
+
 async function runOperation(this: IExecuteFunctions, spec: VendorNodeSpec, credentialType: string, itemIndex: number, emit: (rows: Row[]) => void): Promise<void> {
 	const resource = this.getNodeParameter('resource', itemIndex) as string;
 	const operationValue = this.getNodeParameter('operation', itemIndex) as string;
@@ -72,11 +81,14 @@ async function runOperation(this: IExecuteFunctions, spec: VendorNodeSpec, crede
 	const send = (request: OperationRequest) => sendCatalogueRequest.call(connection, spec, credentialType, request);
 
 	if (resource === CUSTOM_API_CALL) {
-		emit(asRows(await send(customRequest.call(this, itemIndex))));
+		const request = customRequest.call(this, itemIndex);
+		if (request.method !== 'GET') toolRefusal.call(this, `a ${request.method} request`, itemIndex);
+		emit(asRows(await send(request)));
 		return;
 	}
 	const operation = findOperation(spec.catalogue, resource, operationValue);
 	if (!operation) throw new NodeOperationError(this.getNode(), `Unknown operation ${resource}/${operationValue}`, { itemIndex });
+	if (isDestructive(operation)) toolRefusal.call(this, `${operation.name} (${resource})`, itemIndex);
 
 	if (operation.special === 'revokeToken') {
 		await revokeWithConnection.call(this, spec, credentialType);

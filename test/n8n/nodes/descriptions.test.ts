@@ -98,12 +98,16 @@ describe('generated node descriptions', () => {
 		expect(custom.map((p) => [p.name, p.type])).toEqual([
 			['operation', 'options'],
 			['method', 'options'],
+			['method', 'options'],
 			['path', 'string'],
 			['queryParameters', 'fixedCollection'],
 			['body', 'json'],
 		]);
 		expect(custom[0].options).toEqual([expect.objectContaining({ value: 'request' })]);
-		expect((custom[3].options as Array<{ name: string; values: Array<{ name: string }> }>)[0]).toMatchObject({ name: 'parameters', values: [{ name: 'name' }, { name: 'value' }] });
+		// As an AI tool (n8n's @tool display condition), reads only.
+		expect(custom[2]).toMatchObject({ displayOptions: { show: { '@tool': [true] } }, options: [{ value: 'GET' }] });
+		expect(custom[1].displayOptions?.show?.['@tool']).toEqual([false]);
+		expect((custom[4].options as Array<{ name: string; values: Array<{ name: string }> }>)[0]).toMatchObject({ name: 'parameters', values: [{ name: 'name' }, { name: 'value' }] });
 	});
 
 	test.each(NODES.map((n) => [n.folder, n] as const))('%s: every dropdown has its loadOptions method', (_f, { node }) => {
