@@ -2,6 +2,7 @@
  * The vendor registry (shared/vendors/index.ts) is the one list of vendors: everything else that covers
  * "every vendor" is derived from it or checked against it here, with a message naming what to add.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { n8n } from '../../package.json';
@@ -50,6 +51,13 @@ describe('vendor registry', () => {
 			for (const name of [`${vendor.n8nPrefix}OAuth2Api`, ...vendor.alternatives.map((a) => a.credentialName)]) {
 				expect([name, loaded.get(name)?.type.documentationUrl]).toEqual([name, vendor.authDocUrl]);
 			}
+		}
+	});
+
+	test('each vendor has its document summarised in docs/vendors/<id>.md, with the public URL', () => {
+		for (const vendor of vendorList) {
+			const file = path.join(root, 'docs', 'vendors', `${vendor.id}.md`);
+			expect([vendor.id, existsSync(file) && readFileSync(file, 'utf8').includes(vendor.authDocUrl)]).toEqual([vendor.id, true]);
 		}
 	});
 
