@@ -253,6 +253,13 @@ export interface WebhookSpec {
 	note?: string;
 }
 
+/**
+ * Example records as the vendor answers them (its docs, the sandbox seeds), keyed by resource value or by
+ * `resource/operation` where an operation answers something else (a list of comments, an invitation).
+ * Zapier shows them as samples; times are ISO-8601 with an offset.
+ */
+export type RecordSamples = Record<string, Record<string, unknown>>;
+
 export interface VendorOperations {
 	vendor: VendorId;
 	/** Default body encoding of writes. */
@@ -266,4 +273,13 @@ export interface VendorOperations {
 	webhook?: WebhookSpec;
 	/** The vendor's API documentation, for node docs links. */
 	docsUrl: string;
+	/** Example records (shared/operations/samples/<vendor>.ts). */
+	samples?: RecordSamples;
+	/**
+	 * Inputs that take a record's ID (input name → a key of `dropdowns`) where the field itself names no
+	 * dropdown: a platform that offers a picker wherever an ID is asked (Zapier) uses these.
+	 */
+	idDropdowns?: Record<string, string>;
+	/** Inputs that take an ID no list endpoint can offer (input name → why), so they stay typed. */
+	idWithoutList?: Record<string, string>;
 }

@@ -1,4 +1,5 @@
 import type { FieldOption, OperationField, VendorOperations } from './types';
+import { webworkTrackerSamples } from './samples/webwork-tracker';
 
 /**
  * WebWork Tracker REST API V2 (base https://api.webwork-tracker.com/api/v2), JSON, envelope
@@ -100,6 +101,7 @@ export const webworkTrackerOperations: VendorOperations = {
 	vendor: 'webwork-tracker',
 	bodyFormat: 'json',
 	docsUrl: 'https://api-docs.webwork-tracker.com/v2',
+	samples: webworkTrackerSamples,
 	pagination: { pageParam: 'page', sizeParam: 'per_page', firstPage: 1, maxPageSize: 100, lastPagePath: 'meta.pagination.last_page', source: 'doc' },
 	dropdowns: {
 		workspaces: { request: { method: 'GET', path: '/workspaces' }, path: 'data', label: ['workspace_name', 'name', 'workspaceName'], value: ['id'], paginated: true, source: 'doc' },
@@ -121,7 +123,10 @@ export const webworkTrackerOperations: VendorOperations = {
 			paginated: true,
 			source: '3p',
 		},
+		tasks: { request: { method: 'GET', path: '/tasks', query: { order_by: 'desc' } }, path: 'data', label: ['title'], value: ['id'], dependsOn: { workspace_id: 'workspaceId' }, paginated: true, source: 'doc' },
 	},
+	idDropdowns: { taskId: 'tasks', parentId: 'tasks', projectId: 'projects', memberId: 'members' },
+	idWithoutList: { contractId: 'a contract (a project membership) has no name a list could show' },
 	resources: [
 		{
 			value: 'workspace',

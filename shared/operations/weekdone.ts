@@ -1,4 +1,5 @@
 import type { OperationField, VendorOperations } from './types';
+import { weekdoneSamples } from './samples/weekdone';
 
 /**
  * Weekdone API v1 (base https://api.weekdone.com/1, token as ?token=). docs/vendors/weekdone.md: the routes
@@ -82,6 +83,7 @@ export const weekdoneOperations: VendorOperations = {
 	vendor: 'weekdone',
 	bodyFormat: 'form',
 	docsUrl: 'https://weekdone.com/developer',
+	samples: weekdoneSamples,
 	dropdowns: {
 		teams: { request: { method: 'GET', path: '/teams' }, path: 'teams', label: ['name'], value: ['id'], source: '3p' },
 		users: { request: { method: 'GET', path: '/users' }, path: 'users', label: ['name'], value: ['id'], source: '3p' },
@@ -94,6 +96,15 @@ export const weekdoneOperations: VendorOperations = {
 			source: '3p',
 		},
 		types: { request: { method: 'GET', path: '/types' }, path: 'types', label: ['name'], value: ['id'], source: '3p' },
+		// the current week's items and the company's objectives: the lists the API offers without other inputs
+		items: { request: { method: 'GET', path: '/items' }, path: 'items', label: ['description'], value: ['id'], source: '3p' },
+		objectives: { request: { method: 'GET', path: '/objective' }, path: 'data', label: ['description'], value: ['id'], source: '3p' },
+	},
+	idDropdowns: { itemId: 'items', objectiveId: 'objectives' },
+	idWithoutList: {
+		resultId: 'key results are listed only inside their objective\'s record',
+		departmentId: 'the API lists no departments',
+		sourceId: 'your own identifier for the item, not a Weekdone ID',
 	},
 	resources: [
 		{

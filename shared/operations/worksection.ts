@@ -1,4 +1,5 @@
 import type { FieldOption, OperationField, VendorOperations } from './types';
+import { worksectionSamples } from './samples/worksection';
 
 /**
  * Worksection, action-style API on the account host (`account_url` + /api/oauth2; admin key: /api/admin/v2).
@@ -102,10 +103,13 @@ export const worksectionOperations: VendorOperations = {
 	bodyFormat: 'form',
 	actionParam: 'action',
 	docsUrl: 'https://worksection.com/en/faq/api-start.html',
+	samples: worksectionSamples,
 	dropdowns: {
 		projects: { request: { method: 'GET', path: '', action: 'get_projects', query: { filter: 'active' } }, path: 'data', label: ['name'], value: ['id'], source: 'vendor-code' },
 		userEmails: { request: { method: 'GET', path: '', action: 'get_users' }, path: 'data', label: ['name', 'first_name+last_name', 'email'], value: ['email'], source: 'vendor-code' },
+		tasks: { request: { method: 'GET', path: '', action: 'get_all_tasks', query: { filter: 'active' } }, path: 'data', label: ['name'], value: ['id'], source: 'vendor-code' },
 	},
+	idDropdowns: { idTask: 'tasks', idParent: 'tasks' },
 	resources: [
 		{
 			value: 'project',

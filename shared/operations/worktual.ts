@@ -1,4 +1,5 @@
 import type { OperationField, VendorOperations } from './types';
+import { worktualSamples } from './samples/worktual';
 
 /**
  * Worktual CCaaS (base https://api.worktual.co.uk/services/ccaas/v1). Only the contact module's opening is
@@ -25,9 +26,13 @@ export const worktualOperations: VendorOperations = {
 	vendor: 'worktual',
 	bodyFormat: 'json',
 	docsUrl: 'https://worktual.com/api-documentation/ccaas/contact-module',
+	samples: worktualSamples,
 	// "offset (default 0, increments by 1)", "limit (default and max 100)"; no total is returned.
 	pagination: { pageParam: 'offset', sizeParam: 'limit', firstPage: 0, maxPageSize: 100, source: 'doc' },
-	dropdowns: {},
+	dropdowns: {
+		contacts: { request: { method: 'GET', path: '/contacts' }, label: ['firstName+lastName', 'primaryEmail'], value: ['coid'], paginated: true, source: 'doc' },
+	},
+	idDropdowns: { contactId: 'contacts' },
 	resources: [
 		{
 			value: 'contact',

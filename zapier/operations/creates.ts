@@ -13,7 +13,7 @@ import { inputFieldsOf, userFields } from './input-fields';
 import { valuesOf } from './inputs';
 import { actionLabel, describes, userFacing } from './labels';
 import type { PlannedCreate } from './plan';
-import { recordSample, resourceFields } from './samples';
+import { catalogueSample, recordSample, resourceFields } from './samples';
 import { inputError, sendOperationRequest } from './send';
 
 type Row = Record<string, unknown>;
@@ -67,6 +67,6 @@ export function catalogueCreate(vendor: VendorDefinition, catalogue: VendorOpera
 		key: planned.key,
 		noun: resource.name,
 		display: { label: actionLabel(operation, 'create'), description: describes(userFacing(operation.description) || operation.action, 'create') },
-		operation: { perform, inputFields: inputFieldsOf(catalogue, visible), sample: recordSample(sampleFields) },
+		operation: { perform, inputFields: inputFieldsOf(catalogue, visible), sample: catalogueSample(catalogue, resource, operation) ?? recordSample(sampleFields) },
 	};
 }

@@ -19,7 +19,7 @@ import type { VendorDefinition } from '../../shared/types';
 import { choicesOf, inputFieldsOf, userFields } from './input-fields';
 import { valuesOf } from './inputs';
 import { errorStatus, inputError, sendOperationRequest } from './send';
-import { recordSample, resourceFields, SAMPLE_TIME } from './samples';
+import { catalogueSample, recordSample, resourceFields, SAMPLE_TIME } from './samples';
 
 type Row = Record<string, unknown>;
 
@@ -214,7 +214,7 @@ export function hookTrigger(vendor: VendorDefinition, catalogue: VendorOperation
 	const sampleWire: Record<string, Scalar> = {};
 	for (const field of registration) sampleWire[field.key] = 1001;
 	const sample = test && listed
-		? { id: 'a1b2c3d4e5f6a7b8c9d0', ...asDelivery(test, recordSample(resourceFields(listed, [])), sampleWire, SAMPLE_TIME) }
+		? { id: 'a1b2c3d4e5f6a7b8c9d0', ...asDelivery(test, (listOperation && catalogueSample(catalogue, listed, listOperation)) ?? recordSample(resourceFields(listed, [])), sampleWire, SAMPLE_TIME) }
 		: { id: 'a1b2c3d4e5f6a7b8c9d0', event: String(hook.events[0]?.value ?? 'event') };
 	return {
 		key,

@@ -32,10 +32,10 @@ export function choicesOf(options: FieldOption[] | undefined): PlainInputField['
 	return usable.map((o) => ({ label: o.name, value: String(o.value), sample: String(o.value) }));
 }
 
-function helpTextOf(field: OperationField): string {
+function helpTextOf(catalogue: VendorOperations, field: OperationField): string {
 	// unconfirmed facts are listed in the app's README (folder-readme.ts), not in the Zap editor
 	const parts = [userFacing(sentence(field.description))];
-	if (field.dropdown) parts.push('Choose from the list, or enter an ID.');
+	if (field.dropdown || catalogue.idDropdowns?.[fieldName(field)]) parts.push('Choose from the list, or enter an ID.');
 	const range = `From ${field.min ?? '…'} to ${field.max ?? '…'}`;
 	if ((field.min !== undefined || field.max !== undefined) && !parts[0].includes(range.replace('From', 'from'))) parts.push(`${range}.`);
 	return parts.filter((p) => p !== '').join(' ').slice(0, 1000);
@@ -53,16 +53,18 @@ export function inputFieldOf(catalogue: VendorOperations, field: OperationField,
 		label: field.displayName,
 		type: TYPES[field.type],
 		required: field.required === true,
-		helpText: helpTextOf(field),
+		helpText: helpTextOf(catalogue, field),
 	};
 	if (field.placeholder) input.placeholder = field.placeholder;
 	if (isList(field)) input.list = true;
 	// A default is saved into every new Zap and then always sent, so only required inputs get one.
 	if (field.required && !isUnset(field.default) && !Array.isArray(field.default)) input.default = String(field.default);
-	if (field.dropdown) {
-		const source = catalogue.dropdowns[field.dropdown];
-		if (!source) throw new Error(`${catalogue.vendor}: dropdown ${field.dropdown} is not defined`);
-		input.dynamic = `${dropdownKey(field.dropdown)}.${DROPDOWN_VALUE}.${DROPDOWN_LABEL}`;
+	// a field's own dropdown, else the catalogue's picker for IDs of that input (integration check D004)
+	const dropdown = field.dropdown ?? catalogue.idDropdowns?.[fieldName(field)];
+	if (dropdown) {
+		const source = catalogue.dropdowns[dropdown];
+		if (!source) throw new Error(`${catalogue.vendor}: dropdown ${dropdown} is not defined`);
+		input.dynamic = `${dropdownKey(dropdown)}.${DROPDOWN_VALUE}.${DROPDOWN_LABEL}`;
 		const names = new Set(siblings.map((f) => fieldName(f)));
 		const parents = Object.values(source.dependsOn ?? {}).filter((name) => names.has(name));
 		if (parents.length > 0) input.dependsOn = parents;

@@ -13,7 +13,7 @@ import type { VendorDefinition } from '../../shared/types';
 import { choicesOf, inputFieldsOf, userFields } from './input-fields';
 import { valuesOf } from './inputs';
 import { triggerDescription, type PlannedTrigger } from './plan';
-import { eventSample } from './samples';
+import { catalogueSample, eventSample } from './samples';
 import { inputError, sendOperationRequest } from './send';
 import { newestFirst, withTriggerId } from './trigger-records';
 
@@ -56,7 +56,7 @@ export function pollingTrigger(vendor: VendorDefinition, catalogue: VendorOperat
 	const visible = userFields(operation.fields, fixed).filter((f) => !notOffered.has(f.key));
 	// Hidden inputs stay: buildOperationRequest sends their fixed values.
 	const requestFields = operation.fields.filter((f) => !(f.key in fixed) && !notOffered.has(f.key));
-	const sample = withTriggerId(event, eventSample(resource, event));
+	const sample = withTriggerId(event, catalogueSample(catalogue, resource, operation) ?? eventSample(resource, event));
 
 	const perform = async (z: ZObject, bundle: Bundle): Promise<TriggerRow[]> => {
 		let request: OperationRequest;

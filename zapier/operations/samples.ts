@@ -2,7 +2,7 @@
  * Samples for the Zap editor, built from the catalogue: the vendor's field names with plausible values.
  * Records usually echo what was written, so a resource's create inputs describe its records best.
  */
-import type { OperationField, PollingEvent, ResourceDefinition } from '../../shared/operations/types';
+import type { OperationDefinition, OperationField, PollingEvent, ResourceDefinition, VendorOperations } from '../../shared/operations/types';
 
 type Sample = Record<string, unknown>;
 
@@ -99,4 +99,11 @@ export function outputFieldsOf(sample: Sample, prefix = ''): OutputField[] {
 		else fields.push({ key: full, label: outputLabel(full), type: outputType(value) });
 	}
 	return fields;
+}
+
+/** The catalogue's example record for an operation (`resource/operation`, else the resource's), if it has one. */
+export function catalogueSample(catalogue: VendorOperations, resource: ResourceDefinition, operation: OperationDefinition): Sample | undefined {
+	const samples = catalogue.samples ?? {};
+	const own = samples[`${resource.value}/${operation.value}`] ?? samples[resource.value];
+	return own ? structuredClone(own) : undefined;
 }

@@ -12,7 +12,7 @@ import { inputFieldsOf, userFields } from './input-fields';
 import { valuesOf } from './inputs';
 import { actionLabel, describes, userFacing } from './labels';
 import type { PlannedSearch } from './plan';
-import { recordSample, resourceFields } from './samples';
+import { catalogueSample, recordSample, resourceFields } from './samples';
 import { errorStatus, inputError, sendOperationRequest } from './send';
 
 type Row = Record<string, unknown>;
@@ -50,6 +50,6 @@ export function catalogueSearch(vendor: VendorDefinition, catalogue: VendorOpera
 		key: planned.key,
 		noun: resource.name,
 		display: { label: actionLabel(operation, 'search', resource), description: describes(userFacing(operation.description) || operation.action, 'search') },
-		operation: { perform, inputFields: inputFieldsOf(catalogue, visible), sample: recordSample(resourceFields(resource, [])) },
+		operation: { perform, inputFields: inputFieldsOf(catalogue, visible), sample: catalogueSample(catalogue, resource, operation) ?? recordSample(resourceFields(resource, [])) },
 	};
 }
