@@ -26,7 +26,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 function transpileInto(buildDir: string): void {
-	for (const file of [...sourceFiles(join(ROOT, 'shared', 'oauth')), ...sourceFiles(join(ROOT, 'shared', 'vendors')), ...sourceFiles(join(ROOT, 'shared', 'operations')), join(ROOT, 'shared', 'types.ts'), ...sourceFiles(join(ROOT, 'zapier'))]) {
+	for (const file of [...sourceFiles(join(ROOT, 'shared')), ...sourceFiles(join(ROOT, 'zapier'))]) {
 		const output = ts.transpileModule(readFileSync(file, 'utf8'), {
 			compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2021, esModuleInterop: true },
 		}).outputText;
