@@ -38,7 +38,7 @@ export function n8nPlaceholder(text: string): string {
 
 /** n8n's UX guidelines: an action (the node panel's entry) has no article ("Create task"). */
 export function n8nAction(text: string): string {
-	return text.replace(/^(\S+) (?:a|an|the) /i, '$1 ');
+	return text.replace(/ (?:a|an|the) /gi, ' ');
 }
 
 /** Field options with n8n-style descriptions. */

@@ -87,3 +87,11 @@ describe('a tool run refuses destructive work before any request', () => {
 		await expect(runner.execute({ resource: 'token', operation: 'revoke' })).rejects.toThrow('not available to an AI agent');
 	});
 });
+
+test.each(actions.map((d) => [d.displayName, d] as const))('%s: every input a model may fill has a description', (_n, description) => {
+	const fillable = (p: INodeProperties): boolean => !['options', 'multiOptions', 'notice', 'hidden', 'collection', 'fixedCollection'].includes(p.type) && !['returnAll', 'limit'].includes(p.name);
+	const walk = (props: INodeProperties[]): INodeProperties[] =>
+		props.flatMap((p) => [p, ...walk(((p.options ?? []) as INodeProperties[]).filter((o) => 'type' in o && 'displayName' in o))]);
+	const missing = walk(description.properties).filter((p) => fillable(p) && !p.description).map((p) => p.name);
+	expect([...new Set(missing)]).toEqual([]);
+});
