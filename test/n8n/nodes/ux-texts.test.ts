@@ -75,3 +75,13 @@ test('webhook triggers name their event field "Trigger On"', () => {
 	expect(webhookNodes.length).toBeGreaterThan(0);
 	for (const d of webhookNodes) expect(d.properties.find((p) => p.name === 'events')?.displayName).toBe('Trigger On');
 });
+
+/** Title Case as n8n's lint checks it (n8n-nodes-base uses the title-case package): small words stay lower. */
+const SMALL = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'per', 'the', 'to', 'with', 'via', 'e.g.']);
+const titleCased = (label: string) =>
+	label.split(' ').every((w, i) => !/^[a-z]/.test(w) || (i > 0 && SMALL.has(w)));
+
+test.each(byNode)('%s: labels are in Title Case', (_n, _d, props) => {
+	const labels = props.filter((p) => p.type !== 'notice').map((p) => p.displayName);
+	expect(labels.filter((l) => !titleCased(l))).toEqual([]);
+});
