@@ -51,6 +51,11 @@ stage "end-to-end: real n8n + vendor sandbox"
 node build/test/e2e/run.js | tee build/e2e.log
 record "e2e (real n8n): $(tail -n 1 build/e2e.log)"
 
+stage "browser: the playground in Debian's Chromium (playwright-core): sign in, per vendor Connect → Deny, Connect → Approve, run a list; a live dropdown"
+npx tsc -p test/browser/tsconfig.json
+node build/test/browser/run.js | tee build/browser.log
+record "browser: $(tail -n 1 build/browser.log)"
+
 stage "scale: refresh races through our nodes, one n8n process and queue mode (main + 2 workers, Redis and PostgreSQL from Debian)"
 npm run -s test:scale | tee build/scale.log
 record "$(tail -n 1 build/scale.log)"
