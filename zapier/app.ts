@@ -21,7 +21,7 @@ export type VendorApp = App<Record<string, Trigger>, Record<string, Create>, Rec
  * Every method's errors are redacted with the invocation's secrets (redaction.ts).
  */
 export function buildApp(vendor: VendorDefinition, options: BuildAppOptions): VendorApp {
-	const { triggers, creates, searches } = redactAllErrors(vendor, buildOperations(vendor, options.catalogue));
+	const { triggers, creates, searches, searchOrCreates } = redactAllErrors(vendor, buildOperations(vendor, options.catalogue));
 	return {
 		version: options.version,
 		platformVersion: coreVersion,
@@ -31,5 +31,6 @@ export function buildApp(vendor: VendorDefinition, options: BuildAppOptions): Ve
 		triggers,
 		creates,
 		searches,
+		...(searchOrCreates && Object.keys(searchOrCreates).length > 0 ? { searchOrCreates } : {}),
 	};
 }

@@ -254,6 +254,21 @@ export interface WebhookSpec {
 }
 
 /**
+ * Finding a record by what a person knows of it (a name, title or e-mail) rather than its ID: the list is
+ * read (narrowed by the server where `query` says how) and the records whose `by.path` equals the typed
+ * value, ignoring case, are the result. `create` names the operation a "find or create" falls back to.
+ */
+export interface LookupSpec {
+	resource: string;
+	/** The list operation read (its other required inputs, such as a workspace, are asked too). */
+	list: string;
+	by: { input: string; label: string; path: string; description: string };
+	/** Query parameters that let the server narrow the list: wire key → template with `{value}`. */
+	query?: Record<string, string>;
+	create?: string;
+}
+
+/**
  * Example records as the vendor answers them (its docs, the sandbox seeds), keyed by resource value or by
  * `resource/operation` where an operation answers something else (a list of comments, an invitation).
  * Zapier shows them as samples; times are ISO-8601 with an offset.
@@ -282,4 +297,6 @@ export interface VendorOperations {
 	idDropdowns?: Record<string, string>;
 	/** Inputs that take an ID no list endpoint can offer (input name → why), so they stay typed. */
 	idWithoutList?: Record<string, string>;
+	/** Finding the main records by name, title or e-mail. */
+	lookups?: LookupSpec[];
 }

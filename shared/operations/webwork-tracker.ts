@@ -126,6 +126,11 @@ export const webworkTrackerOperations: VendorOperations = {
 		tasks: { request: { method: 'GET', path: '/tasks', query: { order_by: 'desc' } }, path: 'data', label: ['title'], value: ['id'], dependsOn: { workspace_id: 'workspaceId' }, paginated: true, source: 'doc' },
 	},
 	idDropdowns: { taskId: 'tasks', parentId: 'tasks', projectId: 'projects', memberId: 'members' },
+	lookups: [
+		// GET /projects takes a name filter [DOC]
+		{ resource: 'project', list: 'getAll', by: { input: 'projectName', label: 'Name', path: 'name', description: 'The exact name of the project (any case).' }, query: { name: '{value}' }, create: 'create' },
+		{ resource: 'task', list: 'getAll', by: { input: 'taskTitle', label: 'Title', path: 'title', description: 'The exact title of the task (any case).' }, create: 'create' },
+	],
 	idWithoutList: { contractId: 'a contract (a project membership) has no name a list could show' },
 	resources: [
 		{

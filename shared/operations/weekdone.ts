@@ -101,6 +101,9 @@ export const weekdoneOperations: VendorOperations = {
 		objectives: { request: { method: 'GET', path: '/objective' }, path: 'data', label: ['description'], value: ['id'], source: '3p' },
 	},
 	idDropdowns: { itemId: 'items', objectiveId: 'objectives' },
+	lookups: [
+		{ resource: 'item', list: 'getAll', by: { input: 'description', label: 'Description', path: 'description', description: 'The exact text of the item (any case), in the chosen week.' }, create: 'create' },
+	],
 	idWithoutList: {
 		resultId: 'key results are listed only inside their objective\'s record',
 		departmentId: 'the API lists no departments',

@@ -110,6 +110,10 @@ export const worksectionOperations: VendorOperations = {
 		tasks: { request: { method: 'GET', path: '', action: 'get_all_tasks', query: { filter: 'active' } }, path: 'data', label: ['name'], value: ['id'], source: 'vendor-code' },
 	},
 	idDropdowns: { idTask: 'tasks', idParent: 'tasks' },
+	lookups: [
+		{ resource: 'project', list: 'getAll', by: { input: 'name', label: 'Name', path: 'name', description: 'The exact name of the project (any case).' }, create: 'create' },
+		{ resource: 'task', list: 'getAll', by: { input: 'name', label: 'Name', path: 'name', description: 'The exact name of the task (any case).' }, create: 'create' },
+	],
 	resources: [
 		{
 			value: 'project',

@@ -33,6 +33,16 @@ export const worktualOperations: VendorOperations = {
 		contacts: { request: { method: 'GET', path: '/contacts' }, label: ['firstName+lastName', 'primaryEmail'], value: ['coid'], paginated: true, source: 'doc' },
 	},
 	idDropdowns: { contactId: 'contacts' },
+	lookups: [
+		{
+			resource: 'contact',
+			list: 'getAll',
+			by: { input: 'email', label: 'Email', path: 'primaryEmail', description: 'The contact\'s main e-mail address.' },
+			// the documented SQL-like filter narrows the list on the server
+			query: { filter: 'primaryEmail = "{value}"' },
+			create: 'create',
+		},
+	],
 	resources: [
 		{
 			value: 'contact',

@@ -13,6 +13,7 @@ import { vendors } from '../../shared/vendors';
 import { buildApp, type VendorApp } from '../../zapier/app';
 import { catalogueOperations, type ZapierOperations } from '../../zapier/operations';
 import { KEY_PATTERN } from '../../zapier/operations/labels';
+import { planLookups } from '../../zapier/operations/lookups';
 import { EXCLUSION_REASONS, HOOK_TRIGGER_KEY, planCatalogue, planWebhook, type ZapierPlan } from '../../zapier/operations/plan';
 import { VENDOR_IDS } from './harness';
 
@@ -57,10 +58,16 @@ function checkMapping(catalogue: VendorOperations, plan: ZapierPlan, ops: Zapier
 		const known =
 			planned.has(`${group}:${op.key}`) ||
 			(group === 'triggers' && op.key.startsWith('dropdown_') && op.key.slice('dropdown_'.length) in catalogue.dropdowns) ||
-			(group === 'triggers' && hook !== undefined && 'key' in hook && op.key === hook.key);
+			(group === 'triggers' && hook !== undefined && 'key' in hook && op.key === hook.key) ||
+			(group === 'searches' && planLookups(catalogue).some((lookup) => lookup.key === op.key));
 		expect([where, group, op.key, known]).toEqual([where, group, op.key, true]);
 	}
-	// 3. one hidden trigger per dropdown source
+	// 3. every lookup is a search, and a "Find or Create" where it names a create
+	for (const lookup of planLookups(catalogue)) {
+		expect([where, lookup.key, lookup.key in ops.searches]).toEqual([where, lookup.key, true]);
+		if (lookup.spec.create) expect([where, ops.searchOrCreates?.[lookup.key]?.search]).toEqual([where, lookup.key]);
+	}
+	// 4. one hidden trigger per dropdown source
 	for (const name of Object.keys(catalogue.dropdowns)) expect([where, name, ops.triggers[`dropdown_${name}`]?.display.hidden]).toEqual([where, name, true]);
 }
 

@@ -10,6 +10,7 @@ import { dropdownTrigger } from './dropdown-triggers';
 import { hookTrigger } from './hook-trigger';
 import { planCatalogue, planWebhook } from './plan';
 import { pollingTrigger } from './polling-triggers';
+import { lookupSearch, planLookups, searchOrCreatesOf, type SearchOrCreate } from './lookups';
 import { outputFieldsOf } from './samples';
 import { catalogueSearch } from './searches';
 
@@ -17,6 +18,8 @@ export interface ZapierOperations {
 	triggers: Record<string, Trigger>;
 	creates: Record<string, Create>;
 	searches: Record<string, Search>;
+	/** "Find or Create" pairs over the catalogue's lookups. */
+	searchOrCreates?: Record<string, SearchOrCreate>;
 }
 
 /** Keyed by `key`; a repeated key would silently drop an operation, so it is an error. */
@@ -43,7 +46,10 @@ export function catalogueOperations(vendor: VendorDefinition, catalogue: VendorO
 	const hook = planWebhook(catalogue);
 	if (hook && 'key' in hook && catalogue.webhook) triggers.push(hookTrigger(vendor, catalogue, catalogue.webhook, hook.key));
 	for (const [name, source] of Object.entries(catalogue.dropdowns)) triggers.push(dropdownTrigger(vendor, catalogue, name, source));
-	return { triggers: byKey(vendor, triggers), creates: byKey(vendor, creates), searches: byKey(vendor, searches) };
+	const lookups = planLookups(catalogue);
+	for (const lookup of lookups) searches.push(lookupSearch(vendor, catalogue, lookup));
+	const created = byKey(vendor, creates);
+	return { triggers: byKey(vendor, triggers), creates: created, searches: byKey(vendor, searches), searchOrCreates: searchOrCreatesOf(catalogue, lookups, created) };
 }
 
 type WithSample = { operation: { sample?: Record<string, unknown>; outputFields?: unknown[] } };
@@ -69,5 +75,6 @@ export function buildOperations(vendor: VendorDefinition, catalogue: VendorOpera
 		triggers: labelled(byKey(vendor, [connectionCheckTrigger(vendor), ...Object.values(generated.triggers)])),
 		creates: labelled(byKey(vendor, [apiRequestCreate(vendor), ...Object.values(generated.creates)])),
 		searches: labelled(generated.searches),
+		searchOrCreates: generated.searchOrCreates ?? {},
 	};
 }
