@@ -129,9 +129,11 @@ self_check() {
 	local broken log
 	broken="$(mktemp -d "$OUT/.broken-XXXXXX")"
 	cp -r "$OUT/weekdone/." "$broken/"
+	mv "$broken/index.js" "$broken/generated.js"
 	cat >"$broken/index.js" <<'JS'
 'use strict';
-const app = require('./lib/zapier/app').buildApp(require('./lib/shared/vendors').vendors.weekdone, { version: '1.0' });
+const app = require('./generated.js');
+app.version = '1.0';
 app.authentication.oauth2Config.tokenUrl = 'https://example.test/token';
 module.exports = app;
 JS

@@ -1,11 +1,9 @@
-import { version as coreVersion, type App, type Create, type Search, type Trigger } from 'zapier-platform-core';
-
+import { operationCatalogues } from '../shared/operations';
 import type { VendorOperations } from '../shared/operations/types';
 import type { VendorDefinition } from '../shared/types';
-import { buildAuthentication } from './authentication';
-import { buildAfterResponse, buildBeforeRequest } from './middleware';
-import { buildOperations } from './operations';
-import { redactAllErrors } from './redaction';
+import { buildVendorApp, type VendorApp } from './vendor-app';
+
+export type { VendorApp } from './vendor-app';
 
 export interface BuildAppOptions {
 	/** The integration version (x.y.z), normally our package.json version. */
@@ -14,23 +12,10 @@ export interface BuildAppOptions {
 	catalogue?: VendorOperations;
 }
 
-export type VendorApp = App<Record<string, Trigger>, Record<string, Create>, Record<string, Search>>;
-
 /**
- * A complete Zapier app for one vendor. One pushable folder per vendor wraps exactly this (see write-apps.ts).
- * Every method's errors are redacted with the invocation's secrets (redaction.ts).
+ * A vendor's Zapier app with its catalogue from the registry (tests, tools). The pushable folders call
+ * buildVendorApp (vendor-app.ts) with their own definition and catalogue, so they ship no other vendor.
  */
 export function buildApp(vendor: VendorDefinition, options: BuildAppOptions): VendorApp {
-	const { triggers, creates, searches, searchOrCreates } = redactAllErrors(vendor, buildOperations(vendor, options.catalogue));
-	return {
-		version: options.version,
-		platformVersion: coreVersion,
-		authentication: redactAllErrors(vendor, buildAuthentication(vendor)),
-		beforeRequest: [buildBeforeRequest(vendor)],
-		afterResponse: [buildAfterResponse(vendor)],
-		triggers,
-		creates,
-		searches,
-		...(searchOrCreates && Object.keys(searchOrCreates).length > 0 ? { searchOrCreates } : {}),
-	};
+	return buildVendorApp(vendor, options.catalogue ?? operationCatalogues[vendor.id], options.version);
 }

@@ -54,12 +54,20 @@ const options = (outDir: string) => ({ buildDir: join(SCRATCH, 'build'), outDir,
 beforeAll(() => transpileInto(join(SCRATCH, 'build')));
 afterAll(() => rmSync(SCRATCH, { recursive: true, force: true }));
 
-test('ships only what the app requires: no sandbox, tests or the writer itself', () => {
-	const files = moduleClosure(join(SCRATCH, 'build'));
-	expect(files).toContain('zapier/app.js');
-	expect(files).toContain('shared/oauth/lifecycle.js');
-	expect(files).toContain('shared/vendors/worktual.js');
-	expect(files.filter((f) => /write-apps|folder-readme|sandbox|test/.test(f))).toEqual([]);
+test('ships only what the app requires: its own vendor, no registry, sandbox, tests or the writer itself', () => {
+	for (const id of IDS) {
+		const files = moduleClosure(join(SCRATCH, 'build'), id);
+		expect(files).toContain('zapier/vendor-app.js');
+		expect(files).toContain('shared/oauth/lifecycle.js');
+		expect(files).toContain(`shared/vendors/${id}.js`);
+		expect(files).toContain(`shared/operations/${id}.js`);
+		// no other vendor's definition, catalogue or samples, and neither registry
+		const others = IDS.filter((other) => other !== id);
+		expect([id, files.filter((f) => others.some((other) => f.endsWith(`/${other}.js`)))]).toEqual([id, []]);
+		expect(files).not.toContain('shared/vendors/index.js');
+		expect(files).not.toContain('shared/operations/index.js');
+		expect(files.filter((f) => /write-apps|folder-readme|sandbox|test|zapier\/app\.js/.test(f))).toEqual([]);
+	}
 });
 
 test('writes one complete folder per vendor, byte-identical across runs', () => {
@@ -71,7 +79,7 @@ test('writes one complete folder per vendor, byte-identical across runs', () => 
 	for (const id of IDS) {
 		const files = tree(join(first, id));
 		expect(files).toEqual(tree(join(second, id)));
-		expect(Object.keys(files)).toEqual(expect.arrayContaining(['package.json', 'index.js', '.zapierapprc', '.gitignore', 'README.md', 'lib/zapier/app.js']));
+		expect(Object.keys(files)).toEqual(expect.arrayContaining(['package.json', 'index.js', '.zapierapprc', '.gitignore', 'README.md', 'lib/zapier/vendor-app.js']));
 		const pkg = JSON.parse(files['package.json']);
 		expect(pkg).toMatchObject({ name: `worktools-zapier-${id}`, version: '0.1.0', main: 'index.js', private: true, engines: { node: '>=22' } });
 		expect(pkg.dependencies).toEqual({ 'zapier-platform-core': '19.1.0' }); // the CLI demands an exact version

@@ -1,6 +1,5 @@
 import type { Create, Search, Trigger } from 'zapier-platform-core';
 
-import { operationCatalogues } from '../../shared/operations';
 import type { VendorOperations } from '../../shared/operations/types';
 import type { VendorDefinition } from '../../shared/types';
 import { apiRequestCreate } from './api-request';
@@ -69,7 +68,7 @@ function labelled<T extends WithSample>(group: Record<string, T>): Record<string
  * Every trigger, create and search of a vendor's app: the catalogue's (shared/operations) plus the two
  * generic ones, the hidden connection check and the API Request create.
  */
-export function buildOperations(vendor: VendorDefinition, catalogue: VendorOperations = operationCatalogues[vendor.id]): ZapierOperations {
+export function buildOperations(vendor: VendorDefinition, catalogue: VendorOperations): ZapierOperations {
 	const generated = catalogueOperations(vendor, catalogue);
 	return {
 		triggers: labelled(byKey(vendor, [connectionCheckTrigger(vendor), ...Object.values(generated.triggers)])),
