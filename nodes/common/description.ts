@@ -160,16 +160,25 @@ function toolAction(operation: OperationDefinition): string {
 	return needs.length > 0 ? `${action} given ${needs.join(' and ')}` : action;
 }
 
+function operationOption(operation: OperationDefinition, action: string): INodePropertyOptions {
+	const option: INodePropertyOptions = { name: operation.name, value: operation.value, action };
+	if (operation.description) option.description = n8nText(operation.description);
+	return option;
+}
+
 function operationSelectors(resource: ResourceDefinition): INodeProperties[] {
-	const selector = (operations: OperationDefinition[], action: (o: OperationDefinition) => string, tool?: boolean): INodeProperties => ({
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource.value], ...(tool === undefined ? {} : { '@tool': [tool] }) } },
-		options: operations.map((o) => ({ name: o.name, value: o.value, description: n8nText(o.description), action: action(o) })).sort(byName),
-		default: operations[0].value,
-	});
+	const selector = (operations: OperationDefinition[], action: (o: OperationDefinition) => string, tool: boolean): INodeProperties => {
+		const first = operations[0].value;
+		return {
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value], '@tool': [tool] } },
+			options: operations.map((o) => operationOption(o, action(o))).sort(byName),
+			default: first,
+		};
+	};
 	const safe = resource.operations.filter((o) => !isDestructive(o));
 	// In the editor: every operation. As an AI tool: the safe ones, each action saying what it needs.
 	return [selector(resource.operations, (o) => n8nAction(o.action), false), ...(safe.length > 0 ? [selector(safe, toolAction, true)] : [])];
@@ -302,16 +311,18 @@ export function customApiCallProperties(vendor: VendorDefinition): INodeProperti
 export function catalogueProperties(vendor: VendorDefinition, catalogue: VendorOperations): INodeProperties[] {
 	const resources = [...catalogue.resources].sort(byName);
 	const first = catalogue.resources[0].value;
+	// Ours last, named exactly as n8n names its own: n8n appends its Custom API Call (which goes through
+	// the HTTP Request node, without the vendor rules the transport applies) only to a list whose last
+	// option is not called that (injectCustomApiCallOptions in n8n's load-nodes-and-credentials.ts).
+	const resourceOptions: INodePropertyOptions[] = resources.map((r) => ({ name: r.name, value: r.value }));
+	resourceOptions.push({ name: CUSTOM_API_CALL_NAME, value: CUSTOM_API_CALL });
 	const props: INodeProperties[] = [
 		{
 			displayName: 'Resource',
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
-			// Ours last, named exactly as n8n names its own: n8n appends its Custom API Call (which goes through
-			// the HTTP Request node, without the vendor rules the transport applies) only to a list whose last
-			// option is not called that (injectCustomApiCallOptions in n8n's load-nodes-and-credentials.ts).
-			options: [...resources.map((r) => ({ name: r.name, value: r.value })), { name: CUSTOM_API_CALL_NAME, value: CUSTOM_API_CALL }],
+			options: resourceOptions,
 			default: first,
 		},
 	];
