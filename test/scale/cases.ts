@@ -35,6 +35,16 @@ export interface RaceCase {
  */
 export const KNOWN_LIMITS: Record<string, string> = {};
 
+/**
+ * The same, for queue mode only. The Wordapp password credential's single-flight memo lives in one process;
+ * two workers that meet the expiry at the same moment can each renew once, and Wordapp's doc says each new
+ * token invalidates the previous one. Measured passing (1 token request) but timing-dependent: reported,
+ * not gating, unless --strict.
+ */
+export const QUEUE_MODE_KNOWN_LIMITS: Record<string, string> = {
+	wordappPasswordApi: 'renewals are single-flight per process only; two workers can each renew once (README, Concurrency)',
+};
+
 const TOKEN_PATHS: Record<string, string[]> = {
 	weekdone: ['/weekdone/oauth_token'],
 	worksection: ['/worksection/oauth2/token', '/worksection/oauth2/refresh'],

@@ -21,7 +21,7 @@ import { ensureRuntime, type Runtime } from '../e2e/lib/runtime';
 import { PACKAGE_ASSUMPTIONS } from '../e2e/assumptions';
 import { SandboxServer } from '../e2e/lib/sandbox-server';
 import { singleActionWorkflow } from '../e2e/lib/workflow';
-import { httpRequestNodeCase, raceCases, type RaceCase } from './cases';
+import { httpRequestNodeCase, QUEUE_MODE_KNOWN_LIMITS, raceCases, type RaceCase } from './cases';
 import { executionsRunBy, startCluster, type N8nCluster } from './cluster';
 import { runRace, SandboxControl, type RaceResult } from './race';
 import { ensureServicePackages, startPostgres, startRedis } from './services';
@@ -162,7 +162,7 @@ async function raceMode(mode: Mode, args: Args, runtime: Runtime, runDir: string
 		for (const race of cases) {
 			const record = (kind: RaceRecord['kind'], passed: boolean, reason?: string, result?: RaceResult): void => {
 				const perWorker = result && cluster && cluster.workers.length > 0 ? workerShare(cluster, result.executionIds) : undefined;
-				const knownLimit = !passed && !args.strict ? race.knownLimit : undefined;
+				const knownLimit = !passed && !args.strict ? (race.knownLimit ?? (mode === 'queue' ? QUEUE_MODE_KNOWN_LIMITS[race.credentialType] : undefined)) : undefined;
 				tally.add({ mode, kind, vendor: race.vendor, credentialType: race.credentialType, passed, reason, knownLimit, result, perWorker });
 			};
 			let workflow: Workflow;
