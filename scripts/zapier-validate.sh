@@ -15,6 +15,8 @@ cd "$ROOT"
 CLI="$ROOT/node_modules/.bin/zapier-platform"
 OUT="$ROOT/dist/zapier"
 IDS=(weekdone worksection worktual webwork-tracker wordapp)
+# personal-token integrations (zapier/token-auth.ts): folder, vendor, key of the sandbox's token in /__sandbox/clients
+TOKEN_APPS=("webwork-tracker-personal-token webwork-tracker personalAccessToken" "worktual-personal-token worktual privateAppToken")
 now_ms() { date +%s%3N; }
 
 LIFECYCLE=0
@@ -116,11 +118,16 @@ for_each_vendor() {
 }
 
 validate_all() {
-	local id started rc=0
+	local id started rc=0 app
 	for id in "${IDS[@]}"; do [[ -d "$OUT/$id" ]] && ensure_core "$OUT/$id"; done
 	started=$(now_ms)
 	for_each_vendor validate_one || rc=1
-	echo "validate: ${#IDS[@]} apps in $(($(now_ms) - started)) ms"
+	for app in "${TOKEN_APPS[@]}"; do
+		read -r id _ <<<"$app"
+		ensure_core "$OUT/$id"
+		validate_one "$id" || rc=1
+	done
+	echo "validate: $((${#IDS[@]} + ${#TOKEN_APPS[@]})) apps in $(($(now_ms) - started)) ms"
 	return "$rc"
 }
 
@@ -239,6 +246,30 @@ lifecycle_one() {
 	fi
 }
 
+# A personal-token app: the sandbox's token pasted as the connection, then auth test, label and a trigger.
+token_lifecycle_one() {
+	local folder="$1" vendor="$2" key="$3" work="$LC_DIR/$1" started token log rc
+	started=$(now_ms)
+	rm -rf "$work" && mkdir -p "$work"
+	cp -r "$OUT/$folder/." "$work/" && rm -f "$work/.env"
+	token="$(node -e 'fetch(process.argv[1] + "/__sandbox/clients").then((r) => r.json()).then((all) => console.log(all[process.argv[2]][process.argv[3]] || ""))' "$SANDBOX_URL" "$vendor" "$key")"
+	[[ -n "$token" ]] || { echo "FAIL lifecycle $folder: the sandbox has no $key"; return 1; }
+	write_env "$vendor" "http://localhost:1" >"$work/.env"
+	echo "authData_access_token=$token" >>"$work/.env"
+	for step in "auth test" "auth label" "trigger connection_check"; do
+		rc=0
+		# shellcheck disable=SC2086
+		log="$(zp "$work" invoke $step --non-interactive)" || rc=$?
+		if [[ $rc -ne 0 ]]; then
+			echo "FAIL lifecycle $folder: $step (exit $rc)"
+			sed 's/^/     /' <<<"$log" | tail -12
+			return 1
+		fi
+	done
+	grep -q "$token" <<<"$log" && { echo "FAIL lifecycle $folder: the token appears in the output"; return 1; }
+	echo "ok   lifecycle $folder: pasted token → auth test, label, trigger ($(($(now_ms) - started)) ms)"
+}
+
 lifecycle_all() {
 	local failed=0
 	rm -rf "$LC_DIR" && mkdir -p "$LC_DIR"
@@ -250,7 +281,12 @@ lifecycle_all() {
 	local started
 	started=$(now_ms)
 	for_each_vendor lifecycle_one || failed=1
-	echo "lifecycle: ${#IDS[@]} apps in $(($(now_ms) - started)) ms"
+	local app folder vendor key
+	for app in "${TOKEN_APPS[@]}"; do
+		read -r folder vendor key <<<"$app"
+		token_lifecycle_one "$folder" "$vendor" "$key" || failed=1
+	done
+	echo "lifecycle: $((${#IDS[@]} + ${#TOKEN_APPS[@]})) apps in $(($(now_ms) - started)) ms"
 	stop_sandbox
 	# kept on failure: each vendor's .env (sandbox tokens only) and the sandbox log help to debug
 	[[ "$failed" == 0 ]] && rm -rf "$LC_DIR"

@@ -6,6 +6,7 @@ import { buildAuthentication } from './authentication';
 import { buildAfterResponse, buildBeforeRequest } from './middleware';
 import { buildOperations } from './operations';
 import { redactAllErrors } from './redaction';
+import { tokenAuthentication, tokenVendor, type PersonalToken } from './token-auth';
 
 export type VendorApp = App<Record<string, Trigger>, Record<string, Create>, Record<string, Search>>;
 
@@ -14,12 +15,14 @@ export type VendorApp = App<Record<string, Trigger>, Record<string, Create>, Rec
  * imports no registry, so a pushable folder built from it carries its own vendor only (write-apps.ts).
  * Every method's errors are redacted with the invocation's secrets (redaction.ts).
  */
-export function buildVendorApp(vendor: VendorDefinition, catalogue: VendorOperations, version: string): VendorApp {
+export function buildVendorApp(definition: VendorDefinition, catalogue: VendorOperations, version: string, token?: PersonalToken): VendorApp {
+	// a personal-token integration (token-auth.ts): the same operations, the token's placement, no refresh
+	const vendor = token ? tokenVendor(definition, token) : definition;
 	const { triggers, creates, searches, searchOrCreates } = redactAllErrors(vendor, buildOperations(vendor, catalogue));
 	return {
 		version,
 		platformVersion: coreVersion,
-		authentication: redactAllErrors(vendor, buildAuthentication(vendor)),
+		authentication: redactAllErrors(vendor, token ? tokenAuthentication(vendor, token) : buildAuthentication(vendor)),
 		beforeRequest: [buildBeforeRequest(vendor)],
 		afterResponse: [buildAfterResponse(vendor)],
 		triggers,

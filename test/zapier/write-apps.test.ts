@@ -9,13 +9,16 @@ import { dirname, join, relative } from 'path';
 import * as ts from 'typescript';
 import * as zapier from 'zapier-platform-core';
 
-import { vendorIds } from '../../shared/vendors';
+import { vendorIds, vendors } from '../../shared/vendors';
+import { personalTokens, tokenFolderName } from '../../zapier/token-auth';
 import { moduleClosure, writeApps } from '../../zapier/write-apps';
 
 const ROOT = join(__dirname, '..', '..');
 // inside the repo so the folders resolve zapier-platform-core from the root node_modules, as in dist/
 const SCRATCH = join(ROOT, 'build', `.write-apps-test-${process.pid}`);
 const IDS = [...vendorIds].sort(); // the registry's (shared/vendors/index.ts), as folder names sort
+// plus one personal-token integration per vendor that documents such a token (zapier/token-auth.ts)
+const FOLDERS = [...IDS, ...IDS.filter((id) => personalTokens(vendors[id]).length > 0).map((id) => tokenFolderName(vendors[id]))].sort();
 
 function sourceFiles(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
@@ -75,7 +78,8 @@ test('writes one complete folder per vendor, byte-identical across runs', () => 
 	const second = join(SCRATCH, 'b');
 	writeApps(options(first));
 	writeApps(options(second));
-	expect(readdirSync(first).sort()).toEqual(IDS);
+	expect(readdirSync(first).sort()).toEqual(FOLDERS);
+	expect(FOLDERS).toEqual(expect.arrayContaining(['webwork-tracker-personal-token', 'worktual-personal-token']));
 	for (const id of IDS) {
 		const files = tree(join(first, id));
 		expect(files).toEqual(tree(join(second, id)));
@@ -93,11 +97,18 @@ test('each folder loads on its own and passes the schema validation', async () =
 	const out = join(SCRATCH, 'load');
 	writeApps(options(out));
 	const { createAppHandler } = zapier as unknown as { createAppHandler: (app: object) => (e: object) => Promise<{ results: unknown[] }> };
-	for (const id of IDS) {
-		const app = require(join(out, id)) as { version: string; authentication: { type: string } }; // eslint-disable-line @typescript-eslint/no-require-imports
+	for (const folder of FOLDERS) {
+		const app = require(join(out, folder)) as { version: string; authentication: { type: string; fields?: Array<{ key: string }> }; triggers: object }; // eslint-disable-line @typescript-eslint/no-require-imports
 		expect(app.version).toBe('0.1.0');
-		expect(app.authentication.type).toBe('oauth2');
-		expect((await createAppHandler(app)({ command: 'validate' })).results).toEqual([]);
+		const token = folder.endsWith('-personal-token');
+		expect([folder, app.authentication.type]).toEqual([folder, token ? 'custom' : 'oauth2']);
+		if (token) {
+			// the same triggers as the OAuth2 integration, and one secret field
+			const oauth = require(join(out, folder.replace(/-personal-token$/, ''))) as { triggers: object }; // eslint-disable-line @typescript-eslint/no-require-imports
+			expect(Object.keys(app.triggers)).toEqual(Object.keys(oauth.triggers));
+			expect(app.authentication.fields?.map((f) => f.key)).toEqual(['access_token']);
+		}
+		expect([folder, (await createAppHandler(app)({ command: 'validate' })).results]).toEqual([folder, []]);
 	}
 });
 
