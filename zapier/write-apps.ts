@@ -10,7 +10,8 @@ import { dirname, join, relative, resolve } from 'path';
 
 import { vendors } from '../shared/vendors';
 import type { VendorId } from '../shared/types';
-import { folderReadme } from './folder-readme';
+import { operationCatalogues } from '../shared/operations';
+import { folderReadme, tokenReadme, unconfirmedSection } from './folder-readme';
 import { personalTokens, tokenFolderName, type PersonalToken } from './token-auth';
 
 const CORE = 'zapier-platform-core';
@@ -129,7 +130,9 @@ function writeFolder(id: string, files: string[], options: WriteAppsOptions, tok
 	writeFileSync(join(folder, 'package.json'), packageJson(id, options, name, token));
 	writeFileSync(join(folder, 'index.js'), indexJs(id, token));
 	writeFileSync(join(folder, '.gitignore'), 'node_modules/\nbuild/\n.env\n');
-	writeFileSync(join(folder, 'README.md'), folderReadme(vendors[id as VendorId], id, options.version, options.coreVersion));
+	const vendor = vendors[id as VendorId];
+	const readme = token ? tokenReadme(vendor, token, name, options.version, options.coreVersion) : folderReadme(vendor, id, options.version, options.coreVersion);
+	writeFileSync(join(folder, 'README.md'), readme + unconfirmedSection(operationCatalogues[id as VendorId]));
 	return folder;
 }
 
