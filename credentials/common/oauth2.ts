@@ -170,6 +170,8 @@ export function oAuth2Properties(vendor: VendorDefinition): INodeProperties[] {
 	const { oauth2, api } = vendor;
 	const props: INodeProperties[] = [
 		...notices(vendor),
+		// Required and easy to miss: first, right under n8n's own OAuth Redirect URL that it copies.
+		...(needsRedirectUri(vendor) ? [redirectUriField(vendor)] : []),
 		hidden('grantType', 'authorizationCode', 'Grant Type'),
 		urlField(FIELD.authUrl, 'Authorization URL', oauth2.authorize.url),
 		urlField(FIELD.tokenUrl, 'Access Token URL', oauth2.token.url),
@@ -177,7 +179,6 @@ export function oAuth2Properties(vendor: VendorDefinition): INodeProperties[] {
 	if (oauth2.refresh?.url) props.push(urlField(FIELD.refreshUrl, 'Refresh Token URL', oauth2.refresh.url));
 	if (oauth2.revoke) props.push(urlField(FIELD.revokeUrl, 'Revoke Token URL', oauth2.revoke.url));
 	props.push(apiBaseUrlField(vendor), ...editableHeaderFields(vendor));
-	if (needsRedirectUri(vendor)) props.push(redirectUriField(vendor));
 	if (needsPrefixChoice(api.tokenPlacement)) props.push(tokenPrefixField(vendor));
 	props.push(
 		hidden('accessTokenUrl', accessTokenUrlExpression(vendor), 'Access Token URL (Resolved)'),
