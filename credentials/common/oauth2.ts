@@ -165,6 +165,16 @@ function notices(vendor: VendorDefinition): INodeProperties[] {
 	].flatMap(([name, text]) => (text ? [notice(name as string, text)] : []));
 }
 
+/**
+ * n8n's oAuth2Api grant for the authorization-code flow: 'pkce' when the vendor's authorize step uses PKCE (n8n
+ * then sends code_challenge (S256) on the authorize URL and code_verifier on the exchange, as Zapier's
+ * enablePkce does), else 'authorizationCode'. The values are the options of oAuth2Api's grantType in n8n 2.41
+ * (packages/nodes-base/credentials/OAuth2Api.credentials.ts).
+ */
+export function authorizationCodeGrant(vendor: VendorDefinition): 'pkce' | 'authorizationCode' {
+	return vendor.oauth2.authorize.pkce ? 'pkce' : 'authorizationCode';
+}
+
 /** Properties of `<prefix>OAuth2Api` (authorization code), layered over n8n's oAuth2Api. */
 export function oAuth2Properties(vendor: VendorDefinition): INodeProperties[] {
 	const { oauth2, api } = vendor;
@@ -172,7 +182,7 @@ export function oAuth2Properties(vendor: VendorDefinition): INodeProperties[] {
 		...notices(vendor),
 		// Required and easy to miss: first, right under n8n's own OAuth Redirect URL that it copies.
 		...(needsRedirectUri(vendor) ? [redirectUriField(vendor)] : []),
-		hidden('grantType', 'authorizationCode', 'Grant Type'),
+		hidden('grantType', authorizationCodeGrant(vendor), 'Grant Type'),
 		urlField(FIELD.authUrl, 'Authorization URL', oauth2.authorize.url),
 		urlField(FIELD.tokenUrl, 'Access Token URL', oauth2.token.url),
 	];
