@@ -135,6 +135,11 @@ export interface ResourceDefinition {
 	value: string;
 	name: string;
 	operations: OperationDefinition[];
+	/**
+	 * The fields a simplified record keeps (n8n's Simplify and the AI tool's Simplified output), for a
+	 * resource whose records have more than 10 fields (see its sample).
+	 */
+	simplifiedFields?: string[];
 }
 
 /**
@@ -169,6 +174,16 @@ export interface DropdownSource {
 	paginated?: boolean;
 	/** Fixed choices listed before the live ones (Weekdone's `me`). */
 	prepend?: FieldOption[];
+	/**
+	 * What the values are: records' IDs (the default), which n8n offers as a resource locator (From List /
+	 * By ID / By URL), or plain values (an item type, a person's e-mail), which stay a dropdown.
+	 */
+	values?: 'recordIds' | 'plainValues';
+	/**
+	 * The web address of one record, only where the vendor's document or API shows its shape: a regular
+	 * expression whose one group is the record's ID (n8n's By URL mode), and an example address.
+	 */
+	recordUrl?: { regex: string; example: string; source: Confidence };
 	source: Confidence;
 }
 

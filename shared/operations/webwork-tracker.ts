@@ -206,6 +206,7 @@ export const webworkTrackerOperations: VendorOperations = {
 		{
 			value: 'project',
 			name: 'Project',
+			simplifiedFields: ['id', 'workspace_id', 'name', 'status', 'start_date', 'deadline', 'created_at'],
 			operations: [
 				{
 					value: 'getAll',
@@ -273,6 +274,7 @@ export const webworkTrackerOperations: VendorOperations = {
 		{
 			value: 'task',
 			name: 'Task',
+			simplifiedFields: ['id', 'project_id', 'title', 'status', 'priority', 'start_date', 'end_date', 'updated_at'],
 			operations: [
 				{
 					value: 'getAll',

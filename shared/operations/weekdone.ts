@@ -95,7 +95,7 @@ export const weekdoneOperations: VendorOperations = {
 			prepend: [{ name: 'Me', value: 'me' }],
 			source: '3p',
 		},
-		types: { request: { method: 'GET', path: '/types' }, path: 'types', label: ['name'], value: ['id'], source: '3p' },
+		types: { request: { method: 'GET', path: '/types' }, path: 'types', label: ['name'], value: ['id'], values: 'plainValues', source: '3p' },
 		// the current week's items and the company's objectives: the lists the API offers without other inputs
 		items: { request: { method: 'GET', path: '/items' }, path: 'items', label: ['description'], value: ['id'], source: '3p' },
 		objectives: { request: { method: 'GET', path: '/objective' }, path: 'data', label: ['description'], value: ['id'], source: '3p' },
@@ -113,6 +113,7 @@ export const weekdoneOperations: VendorOperations = {
 		{
 			value: 'item',
 			name: 'Item',
+			simplifiedFields: ['id', 'description', 'type_id', 'user_id', 'team_id', 'period', 'priority', 'due_on', 'inserted'],
 			operations: [
 				{
 					value: 'getAll',

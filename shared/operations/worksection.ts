@@ -105,9 +105,25 @@ export const worksectionOperations: VendorOperations = {
 	docsUrl: 'https://worksection.com/en/faq/api-start.html',
 	samples: worksectionSamples,
 	dropdowns: {
-		projects: { request: { method: 'GET', path: '', action: 'get_projects', query: { filter: 'active' } }, path: 'data', label: ['name'], value: ['id'], source: 'vendor-code' },
-		userEmails: { request: { method: 'GET', path: '', action: 'get_users' }, path: 'data', label: ['name', 'first_name+last_name', 'email'], value: ['email'], source: 'vendor-code' },
-		tasks: { request: { method: 'GET', path: '', action: 'get_all_tasks', query: { filter: 'active' } }, path: 'data', label: ['name'], value: ['id'], source: 'vendor-code' },
+		// A record's address is its `page` on the account host: /project/193/ and /project/193/13036/ (subtasks
+		// add a level) in the get_tasks answer of https://worksection.com/en/faq/api-oauth.html.
+		projects: {
+			request: { method: 'GET', path: '', action: 'get_projects', query: { filter: 'active' } },
+			path: 'data',
+			label: ['name'],
+			value: ['id'],
+			recordUrl: { regex: '^https?://[^/?#]+/project/(\\d+)/?(?:[?#].*)?$', example: 'https://youraccount.worksection.com/project/193/', source: 'doc' },
+			source: 'vendor-code',
+		},
+		userEmails: { request: { method: 'GET', path: '', action: 'get_users' }, path: 'data', label: ['name', 'first_name+last_name', 'email'], value: ['email'], values: 'plainValues', source: 'vendor-code' },
+		tasks: {
+			request: { method: 'GET', path: '', action: 'get_all_tasks', query: { filter: 'active' } },
+			path: 'data',
+			label: ['name'],
+			value: ['id'],
+			recordUrl: { regex: '^https?://[^/?#]+/project/\\d+/(?:\\d+/)*(\\d+)/?(?:[?#].*)?$', example: 'https://youraccount.worksection.com/project/193/13036/', source: 'doc' },
+			source: 'vendor-code',
+		},
 	},
 	idDropdowns: { idTask: 'tasks', idParent: 'tasks' },
 	lookups: [
@@ -118,6 +134,7 @@ export const worksectionOperations: VendorOperations = {
 		{
 			value: 'project',
 			name: 'Project',
+			simplifiedFields: ['id', 'name', 'page', 'status', 'user_to', 'date_start', 'date_end', 'date_added'],
 			operations: [
 				{
 					value: 'getAll',
@@ -214,6 +231,7 @@ export const worksectionOperations: VendorOperations = {
 		{
 			value: 'task',
 			name: 'Task',
+			simplifiedFields: ['id', 'name', 'page', 'status', 'priority', 'project', 'user_to', 'date_start', 'date_end'],
 			operations: [
 				{
 					value: 'getAll',

@@ -47,6 +47,7 @@ export const worktualOperations: VendorOperations = {
 		{
 			value: 'contact',
 			name: 'Contact',
+			simplifiedFields: ['coid', 'firstName', 'lastName', 'primaryEmail', 'primaryPhoneNumber', 'accountNumber', 'customerType', 'createdAt'],
 			operations: [
 				{
 					value: 'getAll',
