@@ -509,6 +509,7 @@ export const worksectionOperations: VendorOperations = {
 		verification: { kind: 'basicAuth', userKey: 'http_user', passKey: 'http_pass', source: 'doc' },
 		response: { status: 'OK' },
 		deliveryIsArray: true,
+		sampleFrom: 'newEvent',
 		source: 'vendor-code',
 		note: 'add_webhook/delete_webhook/get_webhooks from the Python SDK; the receiver contract (200, {"status":"OK"}, 5 s, Basic auth) from faq/webhooks.html [DOC]; no signature is sent',
 	},
