@@ -47,6 +47,19 @@ step('icons and codex files', () => {
 	copyAssets('credentials');
 	copyAssets('nodes');
 });
+// package.json `n8n` lists what n8n loads; they follow the compiled files, so a new vendor needs no list edit
+// (scripts/check-pack.js then checks them against the registry). Written only when they change.
+step('package.json n8n lists (from dist/)', () => {
+	const file = path.join(root, 'package.json');
+	const text = fs.readFileSync(file, 'utf8');
+	const pkg = JSON.parse(text);
+	const { credentials, nodes } = require('./n8n-lists').n8nListsFromDist(root);
+	const next = `${JSON.stringify({ ...pkg, n8n: { ...pkg.n8n, credentials, nodes } }, null, 2)}\n`;
+	if (next !== text) {
+		fs.writeFileSync(file, next);
+		console.log(`build: package.json n8n lists rewritten (${credentials.length} credentials, ${nodes.length} nodes)`);
+	}
+});
 step('tools (tsc -p tsconfig.tools.json)', () =>
 	execFileSync(process.execPath, [tsc, '-p', 'tsconfig.tools.json'], { cwd: root, stdio: 'inherit' }),
 );

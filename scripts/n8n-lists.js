@@ -1,5 +1,5 @@
 /**
- * Checks package.json's `n8n` lists against the vendor registry (shared/vendors/index.ts, compiled to
+ * Writes (n8nListsFromDist, used by scripts/build.js) and checks package.json's `n8n` lists against the vendor registry (shared/vendors/index.ts, compiled to
  * dist/) and the files on disk, so a vendor added to the registry cannot be left out of what n8n loads:
  * - every credential type the registry implies (`<n8nPrefix>OAuth2Api` and each alternative's
  *   `credentialName`) and every vendor's action node (`nodes/<Prefix>/<Prefix>.node`) is listed;
@@ -50,4 +50,23 @@ function checkN8nLists({ root, n8n, vendorList }) {
 	return problems;
 }
 
-module.exports = { checkN8nLists };
+/**
+ * The `n8n` lists as n8n needs them, read from what the build compiled: every `dist/credentials/*.credentials.js`
+ * and every `dist/nodes/<X>/<X>.node.js` (triggers included), sorted. scripts/build.js writes them into
+ * package.json, so a new vendor's credential and node files are listed without an edit.
+ */
+function n8nListsFromDist(root) {
+	const dist = path.join(root, 'dist');
+	const credentials = fs
+		.readdirSync(path.join(dist, 'credentials'))
+		.filter((f) => f.endsWith('.credentials.js'))
+		.map((f) => `dist/credentials/${f}`);
+	const nodes = fs
+		.readdirSync(path.join(dist, 'nodes'), { withFileTypes: true })
+		.filter((d) => d.isDirectory())
+		.flatMap((d) => fs.readdirSync(path.join(dist, 'nodes', d.name)).filter((f) => f.endsWith('.node.js')).map((f) => `dist/nodes/${d.name}/${f}`));
+	const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+	return { credentials: credentials.sort(byName), nodes: nodes.sort(byName) };
+}
+
+module.exports = { checkN8nLists, n8nListsFromDist };

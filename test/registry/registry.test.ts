@@ -2,7 +2,8 @@
  * The vendor registry (shared/vendors/index.ts) is the one list of vendors: everything else that covers
  * "every vendor" is derived from it or checked against it here, with a message naming what to add.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { n8n } from '../../package.json';
@@ -13,7 +14,10 @@ import { VENDORS as E2E_CASES } from '../e2e/vendors';
 import { VENDOR_RULES } from '../mocks/vendor-rules';
 import { loadPackageCredentials } from '../n8n/harness/credential-types';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { checkN8nLists } = require('../../scripts/n8n-lists') as { checkN8nLists: (input: object) => string[] };
+const { checkN8nLists, n8nListsFromDist } = require('../../scripts/n8n-lists') as {
+	checkN8nLists: (input: object) => string[];
+	n8nListsFromDist: (root: string) => { credentials: string[]; nodes: string[] };
+};
 
 const root = path.resolve(__dirname, '../..');
 const missing = (have: readonly string[]) => vendorIds.filter((id) => !have.includes(id));
@@ -85,5 +89,31 @@ describe('package.json n8n lists (scripts/n8n-lists.js, run by the pack check)',
 		const problems = checkN8nLists({ root, n8n: { credentials: n8n.credentials, nodes: [...n8n.nodes.slice(1), 'dist/nodes/WeekdoneGhost/WeekdoneGhost.node.js'] }, vendorList });
 		expect(problems).toContain('package.json n8n lists dist/nodes/WeekdoneGhost/WeekdoneGhost.node.js, but its source nodes/WeekdoneGhost/WeekdoneGhost.node.ts does not exist');
 		expect(problems.some((p) => p.startsWith(`${dropped.replace(/^dist\//, '').replace(/\.js$/, '.ts')} exists but package.json n8n does not list it`))).toBe(true);
+	});
+
+	test('the build writes them from the compiled files (scripts/build.js): a new vendor\'s files are listed, other files are not', () => {
+		const tree = mkdtempSync(path.join(tmpdir(), 'n8n-lists-'));
+		try {
+			const files = [
+				'dist/credentials/ZetaOAuth2Api.credentials.js',
+				'dist/credentials/AcmeOAuth2Api.credentials.js',
+				'dist/credentials/AcmeOAuth2Api.credentials.d.ts',
+				'dist/credentials/common/index.js',
+				'dist/nodes/Acme/Acme.node.js',
+				'dist/nodes/Acme/Acme.node.json',
+				'dist/nodes/AcmeTrigger/AcmeTrigger.node.js',
+				'dist/nodes/common/execute.js',
+			];
+			for (const file of files) {
+				mkdirSync(path.dirname(path.join(tree, file)), { recursive: true });
+				writeFileSync(path.join(tree, file), '');
+			}
+			expect(n8nListsFromDist(tree)).toEqual({
+				credentials: ['dist/credentials/AcmeOAuth2Api.credentials.js', 'dist/credentials/ZetaOAuth2Api.credentials.js'],
+				nodes: ['dist/nodes/Acme/Acme.node.js', 'dist/nodes/AcmeTrigger/AcmeTrigger.node.js'],
+			});
+		} finally {
+			rmSync(tree, { recursive: true, force: true });
+		}
 	});
 });
