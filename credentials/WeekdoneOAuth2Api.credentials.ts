@@ -8,7 +8,7 @@ import { oAuth2Properties } from './common';
  * carry (n8n#24624), so the token URL used for refreshes gets it as a query parameter (user pastes the redirect
  * URL). Assumption, not in the doc: the token endpoint reads it from the query (the developer overview says the
  * API "accepts form-encoded content and query parameters"; the sandbox does). API calls put the token in
- * `?token=`, which the transport adds itself (nodes/shared/transport.ts).
+ * `?token=`, which the transport adds itself (nodes/transport/oauth2-signing.ts).
  */
 export class WeekdoneOAuth2Api implements ICredentialType {
 	name = 'weekdoneOAuth2Api';

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type { ApiContext } from './api';
+import type { VendorRequestContext } from '../transport/GenericFunctions';
 
 /**
  * A view of the node context that resolves the credential once for a whole operation (every page of a
@@ -16,7 +16,7 @@ import type { ApiContext } from './api';
  * the store, not this copy.
  * (getCredentials / requestOAuth2 in n8n-core's request-helpers, https://github.com/n8n-io/n8n)
  */
-export function withCredentialResolvedOnce<T extends ApiContext>(context: T, credentialType: string): T {
+export function withCredentialResolvedOnce<T extends VendorRequestContext>(context: T, credentialType: string): T {
 	let kept: Promise<ICredentialDataDecryptedObject> | undefined;
 	const forget = () => {
 		kept = undefined;

@@ -3,7 +3,7 @@ import type { INodeCredentialDescription, INodeProperties, INodePropertyOptions 
 import type { FieldOption, OperationDefinition, OperationField, ResourceDefinition, VendorOperations } from '../../shared/operations/types';
 import { fieldName } from '../../shared/operations/request';
 import type { VendorDefinition } from '../../shared/types';
-import { credentialTypesFor } from '../shared/transport';
+import { credentialTypesFor } from '../transport/credentials';
 
 /**
  * n8n node properties generated from the operation catalogue, in n8n-nodes-base idiom: resource and

@@ -10,12 +10,13 @@ import {
 	type Scalar,
 } from '../../shared/operations/request';
 import type { OperationDefinition } from '../../shared/operations/types';
-import { credentialTypeOf, sendCatalogueRequest, type VendorNodeSpec } from './api';
+import { credentialTypeOf, type VendorNodeSpec } from './node-spec';
 import { withCredentialResolvedOnce } from './connection';
 import { collectionOf, CUSTOM_API_CALL, isDestructive, isTopLevel } from './description';
-import { revokeWithConnection } from './revoke';
-import { connectionSecrets, scrubError } from '../shared/redaction';
-import { toNodeApiError } from '../shared/transport';
+import { toNodeApiError } from '../transport/errors';
+import { vendorApiRequest } from '../transport/GenericFunctions';
+import { connectionSecrets, scrubError } from '../transport/redaction';
+import { revokeWithConnection } from '../transport/revoke';
 
 type Row = Record<string, unknown>;
 
@@ -78,7 +79,7 @@ async function runOperation(this: IExecuteFunctions, spec: VendorNodeSpec, crede
 	const operationValue = this.getNodeParameter('operation', itemIndex) as string;
 	// Every page of this item's operation shares one credential resolution (see connection.ts).
 	const connection = withCredentialResolvedOnce(this, credentialType);
-	const send = (request: OperationRequest) => sendCatalogueRequest.call(connection, spec, credentialType, request);
+	const send = (request: OperationRequest) => vendorApiRequest.call(connection, spec.vendor, credentialType, request);
 
 	if (resource === CUSTOM_API_CALL) {
 		const request = customRequest.call(this, itemIndex);
@@ -91,7 +92,7 @@ async function runOperation(this: IExecuteFunctions, spec: VendorNodeSpec, crede
 	if (isDestructive(operation)) toolRefusal.call(this, `${operation.name} (${resource})`, itemIndex);
 
 	if (operation.special === 'revokeToken') {
-		await revokeWithConnection.call(this, spec, credentialType);
+		await revokeWithConnection.call(this, spec.vendor, credentialType);
 		emit([{ success: true }]);
 		return;
 	}

@@ -1,4 +1,5 @@
-export * from './api';
+// What node descriptions and node methods are built from; how a node talks to the vendor is ../transport.
+export * from './node-spec';
 export * from './description';
 export * from './execute';
 export * from './load-options';

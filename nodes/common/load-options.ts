@@ -3,7 +3,8 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { dropdownLabel, dropdownValue } from '../../shared/operations/dropdowns';
 import { buildSourceRequest, extractRecords, forEachPage, type OperationRequest } from '../../shared/operations/request';
 import type { DropdownSource, OperationDefinition } from '../../shared/operations/types';
-import { credentialTypeOf, sendCatalogueRequest, type VendorNodeSpec } from './api';
+import { vendorApiRequest } from '../transport/GenericFunctions';
+import { credentialTypeOf, type VendorNodeSpec } from './node-spec';
 import { withCredentialResolvedOnce } from './connection';
 
 type LoadOptionsMethod = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
@@ -17,7 +18,7 @@ function dropdownMethod(spec: VendorNodeSpec, source: DropdownSource): LoadOptio
 		const credentialType = credentialTypeOf.call(this, spec);
 		// Every page of the list shares one credential resolution (see connection.ts).
 		const connection = withCredentialResolvedOnce(this, credentialType);
-		const send = (r: OperationRequest) => sendCatalogueRequest.call(connection, spec, credentialType, r);
+		const send = (r: OperationRequest) => vendorApiRequest.call(connection, spec.vendor, credentialType, r);
 		const options: INodePropertyOptions[] = [];
 		const collect = (records: Array<Record<string, unknown>>) => {
 			for (const record of records) {

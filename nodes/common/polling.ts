@@ -12,7 +12,8 @@ import {
 	type PollState,
 } from '../../shared/operations';
 import type { OperationDefinition, OperationField, PollingEvent } from '../../shared/operations/types';
-import { credentialTypeOf, sendCatalogueRequest, type VendorNodeSpec } from './api';
+import { vendorApiRequest } from '../transport/GenericFunctions';
+import { credentialTypeOf, type VendorNodeSpec } from './node-spec';
 import { withCredentialResolvedOnce } from './connection';
 import { authenticationProperty, fieldProperty, isTopLevel, n8nOptions, n8nText } from './description';
 
@@ -102,7 +103,7 @@ export async function pollVendor(this: IPollFunctions, spec: VendorNodeSpec): Pr
 	const records: Row[] = [];
 	// Every page of this poll shares one credential resolution (see connection.ts).
 	const connection = withCredentialResolvedOnce(this, credentialType);
-	const send = (r: OperationRequest) => sendCatalogueRequest.call(connection, spec, credentialType, r);
+	const send = (r: OperationRequest) => vendorApiRequest.call(connection, spec.vendor, credentialType, r);
 	await forEachPage(spec.catalogue, operation, request, send, undefined, (page) => records.push(...page));
 
 	const kinds = event.kindFilter ? (this.getNodeParameter('kinds', []) as string[]) : [];

@@ -5,7 +5,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { readPath } from '../../shared/oauth/api';
 import { fieldName, fillPath, formatValue, isUnset, type OperationRequest, type Scalar } from '../../shared/operations/request';
 import type { RequestSpec, WebhookSpec } from '../../shared/operations/types';
-import { credentialTypeOf, sendCatalogueRequest, type VendorNodeSpec } from './api';
+import { vendorApiRequest } from '../transport/GenericFunctions';
+import { credentialTypeOf, type VendorNodeSpec } from './node-spec';
 import { authenticationProperty, fieldProperty, isTopLevel, n8nOptions } from './description';
 
 /** What the node keeps between activation and deliveries: the vendor's webhook id and the delivery secret. */
@@ -101,7 +102,7 @@ async function deleteHook(this: IHookFunctions, spec: VendorNodeSpec, id: string
 	if (removal.idIn === 'path') request.path = fillPath(removal.path, { [removal.idKey]: id });
 	else request.qs[removal.idKey] = id;
 	for (const [k, v] of Object.entries(values)) request.qs[k] = v as Scalar;
-	await sendCatalogueRequest.call(this, spec, credentialTypeOf.call(this, spec), request);
+	await vendorApiRequest.call(this, spec.vendor, credentialTypeOf.call(this, spec), request);
 }
 
 /**
@@ -118,7 +119,7 @@ export function webhookMethods(spec: VendorNodeSpec) {
 				const url = this.getNodeWebhookUrl('default');
 				const values = registrationValues.call(this, spec);
 				const request = requestFrom(spec, hook.list, carried(values, hook.list.carry), 'query');
-				const body = await sendCatalogueRequest.call(this, spec, credentialTypeOf.call(this, spec), request);
+				const body = await vendorApiRequest.call(this, spec.vendor, credentialTypeOf.call(this, spec), request);
 				const found = hook.list.resultPath ? readPath(body, hook.list.resultPath) : body;
 				const list = Array.isArray(found) ? (found as IDataObject[]) : [];
 				for (const registered of list) {
@@ -152,7 +153,7 @@ export function webhookMethods(spec: VendorNodeSpec) {
 					params[verification.passKey] = secret;
 				}
 				const request = requestFrom(spec, hook.create, params, hook.create.paramsIn);
-				const body = await sendCatalogueRequest.call(this, spec, credentialTypeOf.call(this, spec), request);
+				const body = await vendorApiRequest.call(this, spec.vendor, credentialTypeOf.call(this, spec), request);
 				const id = readPath(body, hook.create.idPath);
 				if (id === undefined || id === null || id === '') {
 					throw new NodeApiError(this.getNode(), { message: 'no webhook id in the answer' }, { message: `${spec.vendor.displayName} registered no webhook (no id in its answer)` });

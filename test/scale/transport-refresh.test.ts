@@ -6,7 +6,7 @@
 import nock from 'nock';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { vendorApiRequest, type VendorRequest } from '../../nodes/shared/transport';
+import { vendorApiRequest, type VendorRequest } from '../../nodes/transport/GenericFunctions';
 import { vendors } from '../../shared/vendors';
 import { Engine } from '../n8n/harness/engine';
 import { MOCK_CLIENT } from '../mocks/token-checks';

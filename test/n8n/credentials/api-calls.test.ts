@@ -7,7 +7,7 @@
 import nock from 'nock';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { vendorApiRequest, type VendorRequest } from '../../../nodes/shared/transport';
+import { vendorApiRequest, type VendorRequest } from '../../../nodes/transport/GenericFunctions';
 import { vendors } from '../../../shared/vendors';
 import type { VendorDefinition } from '../../../shared/types';
 import { Engine } from '../harness/engine';

@@ -1,13 +1,13 @@
 /**
  * Wordapp's X-Api-Version value is an assumption (the doc names the header, not its value; shared/vendors/wordapp.ts
  * editableHeaders): every Wordapp credential has a field for it, prefilled with the default, and what the field
- * holds is what the nodes (nodes/shared/transport.ts), the password credential's authenticate and the
+ * holds is what the nodes (nodes/transport/GenericFunctions.ts), the password credential's authenticate and the
  * credential test send, in n8n-core's real request path.
  */
 import nock from 'nock';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { vendorApiRequest } from '../../../nodes/shared/transport';
+import { vendorApiRequest } from '../../../nodes/transport/GenericFunctions';
 import { vendors } from '../../../shared/vendors';
 import { runCredentialTest } from '../harness/credential-test';
 import { Engine } from '../harness/engine';

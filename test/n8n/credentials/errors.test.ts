@@ -6,7 +6,8 @@ import nock from 'nock';
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { toNodeApiError, vendorApiRequest, type VendorRequest } from '../../../nodes/shared/transport';
+import { toNodeApiError } from '../../../nodes/transport/errors';
+import { vendorApiRequest, type VendorRequest } from '../../../nodes/transport/GenericFunctions';
 import { vendors } from '../../../shared/vendors';
 import type { VendorDefinition } from '../../../shared/types';
 import { Engine } from '../harness/engine';

@@ -9,7 +9,7 @@ import nock from 'nock';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { adminApiKeyAuthenticate, serializeQuery } from '../../../credentials/common';
-import { vendorApiRequest, type VendorRequest } from '../../../nodes/shared/transport';
+import { vendorApiRequest, type VendorRequest } from '../../../nodes/transport/GenericFunctions';
 import { vendors } from '../../../shared/vendors';
 import type { VendorDefinition } from '../../../shared/types';
 import { runCredentialTest } from '../harness/credential-test';

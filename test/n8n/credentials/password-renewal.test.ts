@@ -11,7 +11,7 @@ import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestHel
 
 import { alternativeOf, n8nHttpClient, renewPasswordToken } from '../../../credentials/common';
 import { RenewalMemo } from '../../../credentials/common/renewals';
-import { vendorApiRequest } from '../../../nodes/shared/transport';
+import { vendorApiRequest } from '../../../nodes/transport/GenericFunctions';
 import { vendors } from '../../../shared/vendors';
 import { Engine } from '../harness/engine';
 

@@ -8,8 +8,8 @@
 import axios from 'axios';
 import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { hostRootPath } from '../../../nodes/common/api';
-import { vendorApiRequest } from '../../../nodes/shared/transport';
+import { hostRootPath } from '../../../nodes/transport/request-options';
+import { vendorApiRequest } from '../../../nodes/transport/GenericFunctions';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server';
 import { SANDBOX_CLIENTS, WEBWORK_PAT, WORDAPP_USER, WORKSECTION_ADMIN_KEY, WORKTUAL_PRIVATE_TOKEN } from '../../../sandbox/clients';
 import { vendorIds, vendors } from '../../../shared/vendors';

@@ -8,7 +8,7 @@ import { join } from 'path';
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { credentialDisplayName, credentialTypesFor } from '../../../nodes/shared/transport';
+import { credentialDisplayName, credentialTypesFor } from '../../../nodes/transport/credentials';
 import { vendorList } from '../../../shared/vendors';
 import type { VendorDefinition, VendorUrl } from '../../../shared/types';
 import { CREDENTIALS_DIR, CredentialTypeRegistry, loadPackageCredentials } from '../harness/credential-types';

@@ -37,7 +37,7 @@ function probe(files: string[]): Probe {
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { files: string[]; scripts: Record<string, string> };
 
 describe('repository lint configuration', () => {
-	const shipped = ['package.json', 'index.ts', 'nodes/Weekdone/Weekdone.node.ts', 'nodes/common/execute.ts', 'nodes/shared/transport.ts', 'credentials/WeekdoneOAuth2Api.credentials.ts', 'shared/oauth/index.ts', 'shared/operations/weekdone.ts'];
+	const shipped = ['package.json', 'index.ts', 'nodes/Weekdone/Weekdone.node.ts', 'nodes/common/execute.ts', 'nodes/transport/GenericFunctions.ts', 'credentials/WeekdoneOAuth2Api.credentials.ts', 'shared/oauth/index.ts', 'shared/operations/weekdone.ts'];
 	const unpublished = ['zapier/app.ts', 'sandbox/clients.ts', 'test/setup-nock.ts', 'scripts/start-playground.ts', 'bench/run.ts'];
 	const result = probe([...shipped, ...unpublished]);
 

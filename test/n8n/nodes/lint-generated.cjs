@@ -41,7 +41,7 @@ const DESCRIPTION = /\tdescription: INodeTypeDescription = \{[\s\S]*?\n\t\};\n/;
 function lintGenerated(nodes) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'worktools-lint-'));
 	try {
-		for (const linked of ['node_modules', 'credentials', 'shared', 'nodes/common', 'nodes/shared']) {
+		for (const linked of ['node_modules', 'credentials', 'shared', 'nodes/common', 'nodes/transport']) {
 			fs.mkdirSync(path.dirname(path.join(dir, linked)), { recursive: true });
 			fs.symlinkSync(path.join(REPO, linked), path.join(dir, linked), 'dir');
 		}
