@@ -1,21 +1,10 @@
 import type { VendorId } from '../types';
+import { registry } from '../vendors';
 import type { VendorOperations } from './types';
-import { webworkTrackerOperations } from './webwork-tracker';
-import { weekdoneOperations } from './weekdone';
-import { wordappOperations } from './wordapp';
-import { worksectionOperations } from './worksection';
-import { worktualOperations } from './worktual';
 
 export * from './types';
 export * from './request';
 export * from './polling';
-export { weekdoneOperations, worksectionOperations, worktualOperations, webworkTrackerOperations, wordappOperations };
 
-/** Every vendor's catalogue, keyed like `vendors` in shared/vendors. */
-export const operationCatalogues: Record<VendorId, VendorOperations> = {
-	weekdone: weekdoneOperations,
-	worksection: worksectionOperations,
-	worktual: worktualOperations,
-	'webwork-tracker': webworkTrackerOperations,
-	wordapp: wordappOperations,
-};
+/** Every vendor's catalogue, keyed like `vendors`: read from the one registry entry per vendor (shared/vendors/index.ts). */
+export const operationCatalogues = Object.fromEntries(Object.entries(registry).map(([id, entry]) => [id, entry.catalogue])) as Record<VendorId, VendorOperations>;

@@ -7,7 +7,7 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
-import { worksectionOperations } from '../../shared/operations';
+import { worksectionOperations } from '../../shared/operations/worksection';
 import { vendors } from '../../shared/vendors';
 import { catalogueOperations } from '../../zapier/operations';
 import { HOOK_TRIGGER_KEY } from '../../zapier/operations/plan';
