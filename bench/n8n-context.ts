@@ -9,9 +9,10 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { ExecuteContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, ICredentialType, INode, INodeExecutionData, INodeParameters, INodeType, INodeTypes, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType, INode, INodeExecutionData, INodeParameters, INodeType, INodeTypes } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
+import { harnessAdditionalData } from '../test/n8n/harness/additional-data';
 import { CredentialTypeRegistry } from '../test/n8n/harness/credential-types';
 import { HarnessCredentialsHelper } from '../test/n8n/harness/credentials-helper';
 import { Engine } from '../test/n8n/harness/engine';
@@ -104,20 +105,7 @@ export async function executeNode(
 	};
 	const workflow = new Workflow({ id: 'wf-bench', name: 'bench', nodes: [definition], connections: {}, active: false, nodeTypes });
 	const node = workflow.getNode('Node') as INode;
-	const additionalData = {
-		credentialsHelper: credentials,
-		executionId: '2001',
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		variables: {},
-		currentNodeExecutionIndex: 0,
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = harnessAdditionalData(credentials, '2001');
 	const items = [{ json: {} }];
 	const context = new ExecuteContext(workflow, node, additionalData, 'manual', createRunExecutionData(), 0, items, { main: [items] }, { node, data: { main: [items] }, source: null }, []);
 	const output = await (nodeType.execute as (this: ExecuteContext) => Promise<INodeExecutionData[][]>).call(context);

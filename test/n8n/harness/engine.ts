@@ -13,6 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
+import { harnessAdditionalData } from './additional-data';
 import { HarnessCredentialsHelper } from './credentials-helper';
 
 export const NODE_TYPE = 'n8n-nodes-worktools.harness';
@@ -66,27 +67,7 @@ export class Engine {
 			credentials: { [credentialType]: { id: credentialId, name: `${credentialType} account` } },
 		};
 		const workflow = new Workflow({ id: 'wf-1', name: 'harness', nodes: [node], connections: {}, active: false, nodeTypes });
-		const additionalData = {
-			credentialsHelper: this.credentials,
-			executionId,
-			restApiUrl: 'http://localhost:5678/rest',
-			instanceBaseUrl: 'http://localhost:5678',
-			webhookBaseUrl: 'http://localhost:5678/webhook',
-			webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-			webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-			formBaseUrl: 'http://localhost:5678/form',
-			formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-			formTestBaseUrl: 'http://localhost:5678/form-test',
-			mcpBaseUrl: 'http://localhost:5678/mcp',
-			mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
-			variables: {},
-			currentNodeExecutionIndex: 0,
-			executeWorkflow: async () => {
-				throw new Error('not in the harness');
-			},
-			getRunExecutionData: async () => undefined,
-			getRuntimeCredential: async () => undefined,
-		} as unknown as IWorkflowExecuteAdditionalData;
+		const additionalData = harnessAdditionalData(this.credentials, executionId);
 		return { workflow, node, additionalData };
 	}
 

@@ -16,6 +16,7 @@ import type {
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
+import { harnessAdditionalData } from '../harness/additional-data';
 import { HarnessCredentialsHelper } from '../harness/credentials-helper';
 import { MOCK_CLIENT } from '../../mocks/vendor-mocks';
 
@@ -70,25 +71,9 @@ export class NodeRunner {
 		return { workflow, node: workflow.getNode('Node') as INode };
 	}
 
-	private additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
-		return {
-			credentialsHelper: this.credentials,
-			executionId: '1001',
-			restApiUrl: 'http://localhost:5678/rest',
-			instanceBaseUrl: 'http://localhost:5678',
-			webhookBaseUrl: 'http://localhost:5678/webhook',
-			webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-			webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-			formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-			variables: {},
-			currentNodeExecutionIndex: 0,
-			executeWorkflow: async () => {
-				throw new Error('not in tests');
-			},
-			getRunExecutionData: async () => undefined,
-			getRuntimeCredential: async () => undefined,
-			...extra,
-		} as unknown as IWorkflowExecuteAdditionalData;
+	/** additionalData of an execution (`executionId`) or of a context n8n builds without one (undefined). */
+	private additionalData(executionId: string | undefined, extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
+		return harnessAdditionalData(this.credentials, executionId, extra);
 	}
 
 	/** The node's execute() over `items` (one empty item by default). */
@@ -98,7 +83,7 @@ export class NodeRunner {
 		const context = new ExecuteContext(
 			workflow,
 			node,
-			this.additionalData(),
+			this.additionalData('1001'),
 			'manual',
 			createRunExecutionData(),
 			0,
@@ -114,14 +99,14 @@ export class NodeRunner {
 	/** One poll of an active workflow (mode `trigger`), or the editor's "fetch test event" (mode `manual`). */
 	async poll(parameters: INodeParameters, mode: 'trigger' | 'manual' = 'trigger'): Promise<INodeExecutionData[] | null> {
 		const { workflow, node } = this.workflow(parameters);
-		const context = new PollContext(workflow, node, this.additionalData({ executionId: undefined }), mode, 'activate');
+		const context = new PollContext(workflow, node, this.additionalData(undefined), mode, 'activate');
 		const output = await (this.nodeType.poll as (this: PollContext) => Promise<INodeExecutionData[][] | null>).call(context);
 		return output ? output[0] : null;
 	}
 
 	async loadOptions(method: string, parameters: INodeParameters): Promise<INodePropertyOptions[]> {
 		const { workflow, node } = this.workflow(parameters);
-		const context = new LoadOptionsContext(workflow, node, this.additionalData({ executionId: undefined, currentNodeParameters: node.parameters }), 'parameters.x');
+		const context = new LoadOptionsContext(workflow, node, this.additionalData(undefined, { currentNodeParameters: node.parameters } as Partial<IWorkflowExecuteAdditionalData>), 'parameters.x');
 		const fn = this.nodeType.methods?.loadOptions?.[method];
 		if (!fn) throw new Error(`no loadOptions method ${method}`);
 		return await fn.call(context);
@@ -130,7 +115,7 @@ export class NodeRunner {
 	/** checkExists / create / delete of the node's default webhook, as activation and deactivation call them. */
 	async hook(method: 'checkExists' | 'create' | 'delete', parameters: INodeParameters): Promise<boolean> {
 		const { workflow, node } = this.workflow(parameters);
-		const context = new HookContext(workflow, node, this.additionalData({ executionId: undefined }), 'trigger', 'activate', this.webhookData());
+		const context = new HookContext(workflow, node, this.additionalData(undefined), 'trigger', 'activate', this.webhookData());
 		const fn = this.nodeType.webhookMethods?.default?.[method];
 		if (!fn) throw new Error(`no webhook method ${method}`);
 		return await fn.call(context);
@@ -166,7 +151,7 @@ export class NodeRunner {
 		const context = new WebhookContext(
 			workflow,
 			node,
-			this.additionalData({ httpRequest: req, httpResponse: res } as unknown as Partial<IWorkflowExecuteAdditionalData>),
+			this.additionalData('1001', { httpRequest: req, httpResponse: res } as unknown as Partial<IWorkflowExecuteAdditionalData>),
 			'webhook',
 			this.webhookData(),
 			[],
@@ -183,7 +168,7 @@ export class NodeRunner {
 			path: 'hook-1/webhook',
 			webhookDescription: { name: 'default', httpMethod: 'POST', path: 'webhook', responseMode: 'onReceived' },
 			workflowId: 'wf-1',
-			workflowExecuteAdditionalData: this.additionalData(),
+			workflowExecuteAdditionalData: this.additionalData('1001'),
 		} as unknown as IWebhookData;
 	}
 }
