@@ -7,6 +7,7 @@ import type { VendorDefinition } from '../shared/types';
 import { retryAfterSeconds, vendorMessage } from './api-errors';
 import { fromAuthData } from './auth-data';
 import { configuredHeader, zapierEnv } from './env';
+import { bundleSecrets } from './redaction';
 import { checkApiTarget, isTokenEndpoint } from './urls';
 
 /**
@@ -14,6 +15,19 @@ import { checkApiTarget, isTokenEndpoint } from './urls';
  * afterResponse below raises the ThrottledError and also reads an HTTP date (RFC 9110 §10.2.3).
  */
 const LATE_THROTTLING = { throwForThrottlingEarly: false } as Record<string, unknown>;
+
+/**
+ * Whether the connection's token can be renewed without the user: by the OAuth refresh (the vendor documents
+ * one) or by running the session's token request again (a client-credentials integration, client-credentials-auth.ts).
+ * A renewable token that expires or is rejected raises RefreshAuthError; any other asks the user to reconnect.
+ */
+export interface TokenRenewal {
+	renewable: boolean;
+}
+
+export function renewalOf(vendor: VendorDefinition): TokenRenewal {
+	return { renewable: Boolean(vendor.oauth2.refresh) };
+}
 
 function hasHeader(headers: Record<string, string>, name: string): boolean {
 	const wanted = name.toLowerCase();
@@ -28,7 +42,7 @@ function hasHeader(headers: Record<string, string>, name: string): boolean {
  * follow the one custom-call rule (shared/oauth/hosts.ts): relative to the connection's API base, or on its
  * API origin; anything else is refused before sending. Every request gets a timeout (REQUEST_TIMEOUT_MS).
  */
-export function buildBeforeRequest(vendor: VendorDefinition): BeforeRequestMiddleware {
+export function buildBeforeRequest(vendor: VendorDefinition, renewal: TokenRenewal = renewalOf(vendor)): BeforeRequestMiddleware {
 	return (request, z, bundle) => {
 		const env = zapierEnv();
 		const given = request.url || ''; // core drops an empty url (Worksection's calls all go to the base itself)
@@ -47,7 +61,7 @@ export function buildBeforeRequest(vendor: VendorDefinition): BeforeRequestMiddl
 		const token = bundle.authData?.access_token;
 		if (token && !hasHeader(headers, 'authorization')) {
 			// known expiry (Weekdone 60 min): refresh before the call instead of after a 401
-			if (vendor.oauth2.refresh && isExpiringSoon(fromAuthData(vendor, bundle.authData), Date.now())) {
+			if (renewal.renewable && isExpiringSoon(fromAuthData(vendor, bundle.authData), Date.now())) {
 				throw new z.errors.RefreshAuthError(`${vendor.displayName}: the access token has expired`);
 			}
 			const parts = apiAuthParts(vendor, token);
@@ -58,8 +72,9 @@ export function buildBeforeRequest(vendor: VendorDefinition): BeforeRequestMiddl
 	};
 }
 
-function secretsOf(bundle: Bundle): Array<string | undefined> {
-	return [bundle.authData?.access_token, bundle.authData?.refresh_token, zapierEnv().clientSecret];
+/** Every secret value of the connection (tokens, an admin key, a client secret the user entered) and the integration's client secret. */
+function secretsOf(bundle: Bundle): string[] {
+	return bundleSecrets(bundle);
 }
 
 /** The body text; a `raw: true` response has none to give (its getter throws). */
@@ -71,10 +86,10 @@ function contentOf(response: HttpResponse): string {
 	}
 }
 
-function rejectedToken(z: ZObject, vendor: VendorDefinition, response: HttpResponse, bundle: Bundle): Error {
+function rejectedToken(z: ZObject, vendor: VendorDefinition, response: HttpResponse, bundle: Bundle, renewal: TokenRenewal): Error {
 	const detail = vendorMessage(contentOf(response), secretsOf(bundle));
-	// vendors with refresh: Zapier refreshes and replays; without (Worktual), only a new connection helps
-	if (vendor.oauth2.refresh) return new z.errors.RefreshAuthError(`${vendor.displayName}: the access token was rejected (HTTP ${response.status}: ${detail})`);
+	// a renewable token: Zapier refreshes (or re-runs the session) and replays; otherwise (Worktual) only a new connection helps
+	if (renewal.renewable) return new z.errors.RefreshAuthError(`${vendor.displayName}: the access token was rejected (HTTP ${response.status}: ${detail})`);
 	return new z.errors.ExpiredAuthError(`${vendor.displayName}: the access token was rejected (HTTP ${response.status}: ${detail}); reconnect the account`);
 }
 
@@ -84,11 +99,11 @@ function rejectedToken(z: ZObject, vendor: VendorDefinition, response: HttpRespo
  * expired-token status and Worktual (no refresh). 429 is handled here (beforeRequest turns core's early check off).
  * Calls that set skipThrowForStatus read the status themselves (the token calls) and pass through.
  */
-export function buildAfterResponse(vendor: VendorDefinition): AfterResponseMiddleware {
+export function buildAfterResponse(vendor: VendorDefinition, renewal: TokenRenewal = renewalOf(vendor)): AfterResponseMiddleware {
 	return (response, z, bundle) => {
 		if (response.skipThrowForStatus) return response;
 		const { status } = response;
-		if (status === 401 || status === vendor.api.expiredTokenStatus) throw rejectedToken(z, vendor, response, bundle);
+		if (status === 401 || status === vendor.api.expiredTokenStatus) throw rejectedToken(z, vendor, response, bundle, renewal);
 		if (status === 429) {
 			throw new z.errors.ThrottledError(`${vendor.displayName}: too many requests (HTTP 429)`, retryAfterSeconds(response.getHeader('retry-after')));
 		}

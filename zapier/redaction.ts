@@ -114,7 +114,7 @@ export function safeError(z: ZObject, vendor: VendorDefinition, error: unknown, 
 
 type AppMethod = (z: ZObject, bundle: Bundle) => unknown;
 
-/** Methods whose result is the credential itself (Zapier stores it); every other result is redacted. */
+/** Methods whose result is the credential itself (Zapier stores it; also session auth's perform); every other result is redacted. */
 const RESULT_IS_CREDENTIAL = new Set(['getAccessToken', 'refreshAccessToken', 'authorizeUrl']);
 
 /**
@@ -155,14 +155,16 @@ const METHOD_KEYS = new Set([
  * inputFields/outputFields arrays), in place, and returns the same object.
  */
 export function redactAllErrors<T>(vendor: VendorDefinition, definition: T): T {
-	const visit = (node: unknown, depth: number): void => {
+	const visit = (node: unknown, depth: number, parentKey = ''): void => {
 		if (!node || typeof node !== 'object' || depth > 6) return;
 		const record = node as Record<string, unknown>;
 		for (const [key, value] of Object.entries(record)) {
-			if (typeof value === 'function' && METHOD_KEYS.has(key)) record[key] = redactingErrors(vendor, value as AppMethod, key);
+			// session auth's perform returns the new token, which Zapier stores: a credential, like getAccessToken's
+			const resultKey = parentKey === 'sessionConfig' && key === 'perform' ? 'getAccessToken' : key;
+			if (typeof value === 'function' && METHOD_KEYS.has(key)) record[key] = redactingErrors(vendor, value as AppMethod, resultKey);
 			else if (Array.isArray(value) && METHOD_KEYS.has(key)) {
 				record[key] = value.map((item) => (typeof item === 'function' ? redactingErrors(vendor, item as AppMethod, key) : item));
-			} else visit(value, depth + 1);
+			} else visit(value, depth + 1, key);
 		}
 	};
 	visit(definition, 0);

@@ -10,15 +10,17 @@ import * as ts from 'typescript';
 import * as zapier from 'zapier-platform-core';
 
 import { vendorIds, vendors } from '../../shared/vendors';
-import { personalTokens, tokenFolderName } from '../../zapier/token-auth';
+import { alternativeFolderName, zapierAlternatives } from '../../zapier/alternatives';
 import { moduleClosure, writeApps } from '../../zapier/write-apps';
 
 const ROOT = join(__dirname, '..', '..');
 // inside the repo so the folders resolve zapier-platform-core from the root node_modules, as in dist/
 const SCRATCH = join(ROOT, 'build', `.write-apps-test-${process.pid}`);
 const IDS = [...vendorIds].sort(); // the registry's (shared/vendors/index.ts), as folder names sort
-// plus one personal-token integration per vendor that documents such a token (zapier/token-auth.ts)
-const FOLDERS = [...IDS, ...IDS.filter((id) => personalTokens(vendors[id]).length > 0).map((id) => tokenFolderName(vendors[id]))].sort();
+// plus one integration per alternative credential a vendor documents (zapier/alternatives.ts), with its auth type
+const ALTERNATIVES = new Map(IDS.flatMap((id) => zapierAlternatives(vendors[id]).map((alt) => [alternativeFolderName(vendors[id], alt), { id, kind: alt.kind }] as const)));
+const AUTH_TYPE = { personalToken: 'custom', adminApiKey: 'custom', clientCredentials: 'session' } as const;
+const FOLDERS = [...IDS, ...ALTERNATIVES.keys()].sort();
 
 function sourceFiles(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
@@ -79,7 +81,7 @@ test('writes one complete folder per vendor, byte-identical across runs', () => 
 	writeApps(options(first));
 	writeApps(options(second));
 	expect(readdirSync(first).sort()).toEqual(FOLDERS);
-	expect(FOLDERS).toEqual(expect.arrayContaining(['webwork-tracker-personal-token', 'worktual-personal-token']));
+	expect(FOLDERS).toEqual(expect.arrayContaining(['webwork-tracker-personal-token', 'worktual-personal-token', 'worksection-admin-api-key', 'wordapp-client-credentials']));
 	for (const id of IDS) {
 		const files = tree(join(first, id));
 		expect(files).toEqual(tree(join(second, id)));
@@ -100,13 +102,13 @@ test('each folder loads on its own and passes the schema validation', async () =
 	for (const folder of FOLDERS) {
 		const app = require(join(out, folder)) as { version: string; authentication: { type: string; fields?: Array<{ key: string }> }; triggers: object }; // eslint-disable-line @typescript-eslint/no-require-imports
 		expect(app.version).toBe('0.1.0');
-		const token = folder.endsWith('-personal-token');
-		expect([folder, app.authentication.type]).toEqual([folder, token ? 'custom' : 'oauth2']);
-		if (token) {
-			// the same triggers as the OAuth2 integration, and one secret field
-			const oauth = require(join(out, folder.replace(/-personal-token$/, ''))) as { triggers: object }; // eslint-disable-line @typescript-eslint/no-require-imports
+		const alternative = ALTERNATIVES.get(folder);
+		expect([folder, app.authentication.type]).toEqual([folder, alternative ? AUTH_TYPE[alternative.kind] : 'oauth2']);
+		if (alternative) {
+			// the same triggers as the OAuth2 integration
+			const oauth = require(join(out, alternative.id)) as { triggers: object }; // eslint-disable-line @typescript-eslint/no-require-imports
 			expect(Object.keys(app.triggers)).toEqual(Object.keys(oauth.triggers));
-			expect(app.authentication.fields?.map((f) => f.key)).toEqual(['access_token']);
+			if (alternative.kind === 'personalToken') expect(app.authentication.fields?.map((f) => f.key)).toEqual(['access_token']);
 		}
 		expect([folder, (await createAppHandler(app)({ command: 'validate' })).results]).toEqual([folder, []]);
 	}
