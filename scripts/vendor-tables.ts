@@ -4,10 +4,13 @@
  * below; test/registry/readme-tables.test.ts fails when it drifts, and rewrites it when run with
  * UPDATE_README=1.
  */
+import { needsPrefixChoice } from '../credentials/common/fields';
+import { version } from '../package.json';
 import { operationCatalogues } from '../shared/operations';
 import type { VendorOperations } from '../shared/operations/types';
 import type { TokenPlacement, VendorDefinition, VendorUrl } from '../shared/types';
 import { vendorList } from '../shared/vendors';
+import { buildApp } from '../zapier/app';
 
 export const START_MARKER = '<!-- vendor-tables:start (generated from shared/vendors and shared/operations; UPDATE_README=1 npx jest test/registry/readme-tables rewrites it) -->';
 export const END_MARKER = '<!-- vendor-tables:end -->';
@@ -54,10 +57,35 @@ function credentialRows(v: VendorDefinition): string[] {
 	return [v.displayName, code(`${v.n8nPrefix}OAuth2Api`), v.alternatives.map((a) => `${code(a.credentialName)} (${a.displayName})`).join('; ') || '–'];
 }
 
+/** What the vendor's generated Zapier app offers a Zap builder (hidden dropdown and connection triggers left out). */
+function zapierSummary(v: VendorDefinition, catalogue: VendorOperations): string {
+	const app = buildApp(v, { version, catalogue });
+	type Step = { display?: { hidden?: boolean }; operation?: { type?: string } };
+	const shown = (steps: Record<string, Step> | undefined) => Object.values(steps ?? {}).filter((step) => !step.display?.hidden);
+	const triggers = shown(app.triggers as Record<string, Step>);
+	const hooks = triggers.filter((t) => t.operation?.type === 'hook').length;
+	const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : one.endsWith('h') ? 'es' : 's'}`;
+	return [
+		`${plural(triggers.length - hooks, 'polling trigger')}${hooks ? ` + ${plural(hooks, 'REST-hook trigger')}` : ''}`,
+		`${plural(shown(app.creates as Record<string, Step>).length, 'create')} (API Request included)`,
+		plural(shown(app.searches as Record<string, Step>).length, 'search'),
+	].join(', ');
+}
+
 function operationRows(v: VendorDefinition, catalogue: VendorOperations): string[] {
 	const resources = catalogue.resources.map((r) => `${r.name}: ${r.operations.map((op) => op.name.toLowerCase()).join(', ')}`).join('; ');
 	const triggers = [...(catalogue.polling ?? []).map((p) => `poll ${p.resource}`), ...(catalogue.webhook ? ['webhook'] : [])];
-	return [v.displayName, resources, triggers.join(', ') || '–'];
+	return [v.displayName, resources, triggers.join(', ') || '–', zapierSummary(v, catalogue)];
+}
+
+function registrationRows(v: VendorDefinition): string[] {
+	const scopes = v.oauth2.scopes;
+	return [
+		v.displayName,
+		v.appRegistration,
+		scopes.default.length ? code(scopes.default.join(scopes.separator)) : scopes.available.length ? 'none by default' : 'none (no scopes)',
+		v.alternatives.map((a) => `${a.displayName}: ${a.whereToCreate}`).join('; ') || '–',
+	];
 }
 
 function unconfirmedRows(v: VendorDefinition, catalogue: VendorOperations): string[][] {
@@ -70,13 +98,33 @@ function unconfirmedRows(v: VendorDefinition, catalogue: VendorOperations): stri
 		['API base', v.api.baseUrl],
 		['user info URL', v.api.userInfo?.url],
 	];
-	const rows = urls.filter((entry): entry is [string, VendorUrl] => entry[1] !== undefined && !entry[1].documented).map(([what, u]) => [v.displayName, `${what} ${code(u.url)}`, u.note ?? '']);
+	const rows = urls
+		.filter((entry): entry is [string, VendorUrl] => entry[1] !== undefined && !entry[1].documented)
+		.map(([what, u]) => [v.displayName, `${what} ${code(u.url)}`, u.note ?? '', whereToChange(what)]);
+	for (const header of v.api.editableHeaders ?? []) {
+		rows.push([v.displayName, `${code(header.name)} value ${code(v.api.headers[header.name] ?? '')}`, header.note, `n8n credential field "${header.name} Header"; Zapier ${code(header.zapierEnv)}`]);
+	}
+	const placement = v.api.tokenPlacement;
+	if (needsPrefixChoice(placement) && placement.in === 'header') {
+		rows.push([v.displayName, `API header ${code(`${placement.name}: <token>`)}, no scheme`, 'the document prints the token without a scheme', 'n8n credential "Authorization Header Format" (Bearer selectable)']);
+	}
 	for (const resource of catalogue.resources) {
 		for (const op of resource.operations) {
-			if (op.source === 'guess') rows.push([v.displayName, `${resource.name} ${op.name.toLowerCase()} (${code(`${op.request.method} ${op.request.path}`)})`, op.note ?? '']);
+			if (op.source === 'guess') rows.push([v.displayName, `${resource.name} ${op.name.toLowerCase()} (${code(`${op.request.method} ${op.request.path}`)})`, op.note ?? '', 'marked unconfirmed in the node; Custom API Call for another route']);
 		}
 	}
+	const webhook = catalogue.webhook;
+	if (webhook?.verification.kind === 'token' && webhook.verification.source === 'guess') {
+		rows.push([v.displayName, `webhook delivery token in ${code(webhook.verification.header)}`, webhook.verification.note, 'the n8n trigger shows a notice']);
+	}
+	if (webhook?.testRecords) rows.push([v.displayName, 'webhook delivery body (Zapier\'s REST hook sample)', webhook.testRecords.note, '–']);
 	return rows;
+}
+
+/** Where a user changes an unconfirmed URL: the n8n credential's editable field, and the Zapier integration's environment. */
+function whereToChange(what: string): string {
+	const zapierEnv: Record<string, string> = { 'authorize URL': 'AUTHORIZE_URL', 'token URL': 'TOKEN_URL', 'refresh URL': 'REFRESH_URL', 'API base': 'API_BASE_URL' };
+	return `n8n credential field${zapierEnv[what] ? `; Zapier ${code(zapierEnv[what])}` : ' (Zapier never calls it)'}`;
 }
 
 /** The generated block, markers included. */
@@ -97,13 +145,17 @@ export function renderVendorTables(): string {
 		'',
 		table(['vendor', 'OAuth2', 'alternatives'], vendorList.map(credentialRows)),
 		'',
-		'#### Operations (every node also has Custom API Call)',
+		'#### Registering an app, and the other ways to connect',
 		'',
-		table(['vendor', 'resources and operations', 'triggers'], pairs.map(([v, c]) => operationRows(v, c))),
+		table(['vendor', 'where to register the OAuth app', 'scopes requested', 'other credentials (where to create them)'], vendorList.map(registrationRows)),
 		'',
-		'#### Unconfirmed facts (URLs the vendor document does not state, and guessed operations)',
+		'#### Operations (every n8n node also has Custom API Call, every Zapier app an API Request action)',
 		'',
-		table(['vendor', 'fact', 'why we use it'], pairs.flatMap(([v, c]) => unconfirmedRows(v, c))),
+		table(['vendor', 'n8n resources and operations', 'n8n triggers', 'Zapier'], pairs.map(([v, c]) => operationRows(v, c))),
+		'',
+		'#### Unconfirmed facts (editable; please check them against your account)',
+		'',
+		table(['vendor', 'fact', 'why we use it', 'where to change it'], pairs.flatMap(([v, c]) => unconfirmedRows(v, c))),
 		'',
 		END_MARKER,
 	].join('\n');
