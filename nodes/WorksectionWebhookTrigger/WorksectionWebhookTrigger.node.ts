@@ -7,7 +7,11 @@ import { receiveWebhook, vendorCredentials, vendorLoadOptions, webhookMethods, w
 
 const spec = { vendor: worksection, catalogue: worksectionOperations };
 
-/** Webhook trigger: registers with the vendor on activation, removes on deactivation (shared/operations/worksection.ts `webhook`). */
+/**
+ * The former Worksection webhook trigger, kept so workflows saved with it still load and activate. Hidden from
+ * the node panel (n8n's editor leaves out types whose description says `hidden`): new workflows use the
+ * Worksection Trigger with Delivery "Webhook", which registers, verifies and removes webhooks the same way.
+ */
 export class WorksectionWebhookTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Worksection Webhook Trigger',
@@ -15,8 +19,9 @@ export class WorksectionWebhookTrigger implements INodeType {
 		icon: { light: 'file:../../credentials/icons/worksection.svg', dark: 'file:../../credentials/icons/worksection.dark.svg' },
 		group: ['trigger'],
 		version: 1,
+		hidden: true,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when Worksection sends a webhook for task, comment or project changes',
+		description: 'Starts the workflow when Worksection sends a webhook for task, comment or project changes (replaced by the Worksection Trigger)',
 		defaults: { name: 'Worksection Webhook Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -83,15 +83,31 @@ export function pollingTriggerProperties(spec: VendorNodeSpec): INodeProperties[
 	return props;
 }
 
+/** What a poll looks for: a catalogue polling event and the kinds that fire (none: every kind). */
+export interface PollChoice {
+	event: PollingEvent;
+	kinds: string[];
+}
+
+/** The polling event by its value; a trigger offering webhooks too samples deliveries with it (`webhook.sampleFrom`). */
+export function pollingEventOf(spec: VendorNodeSpec, value: string): PollingEvent {
+	const event = eventsOf(spec).find((e) => e.value === value);
+	if (!event) throw new Error(`Unknown event ${value}`);
+	return event;
+}
+
+function chosenInParameters(this: IPollFunctions, spec: VendorNodeSpec): PollChoice {
+	const event = pollingEventOf(spec, this.getNodeParameter('event') as string);
+	return { event, kinds: event.kindFilter ? (this.getNodeParameter('kinds', []) as string[]) : [] };
+}
+
 /**
  * poll() of a generated polling trigger: reads the event's list, keeps in the node's static data only what
  * tells new from seen (see shared/operations/polling.ts), and emits the new records. The first poll after
  * activation remembers the backlog instead of emitting it; a manual run returns the newest record.
  */
-export async function pollVendor(this: IPollFunctions, spec: VendorNodeSpec): Promise<INodeExecutionData[][] | null> {
-	const eventValue = this.getNodeParameter('event') as string;
-	const event = eventsOf(spec).find((e) => e.value === eventValue);
-	if (!event) throw new Error(`Unknown event ${eventValue}`);
+export async function pollVendor(this: IPollFunctions, spec: VendorNodeSpec, choice?: PollChoice): Promise<INodeExecutionData[][] | null> {
+	const { event, kinds } = choice ?? chosenInParameters.call(this, spec);
 	const operation = listOperation(spec, event);
 	const fields = userFields(spec, event);
 	const values: Record<string, unknown> = { ...(this.getNodeParameter('filters', {}) as IDataObject) };
@@ -106,7 +122,6 @@ export async function pollVendor(this: IPollFunctions, spec: VendorNodeSpec): Pr
 	const send = (r: OperationRequest) => vendorApiRequest.call(connection, spec.vendor, credentialType, r);
 	await forEachPage(spec.catalogue, operation, request, send, undefined, (page) => records.push(...page));
 
-	const kinds = event.kindFilter ? (this.getNodeParameter('kinds', []) as string[]) : [];
 	const wanted = (r: Row) => kinds.length === 0 || kinds.includes(kindOf(event, r) ?? '');
 
 	if (this.getMode() === 'manual') {

@@ -9,7 +9,7 @@ import weekdoneCodex from '../../../nodes/Weekdone/Weekdone.node.json';
 
 /** What the node files call to build their descriptions. */
 const definitionExports = Object.entries(vendorModule).filter(([, value]) => vendorModule.vendorList.includes(value as never)).map(([name]) => name);
-const GENERATOR_IMPORTS = ['authenticationProperty', 'catalogueProperties', 'vendorCredentials', 'pollingTriggerProperties', 'webhookTriggerProperties', ...definitionExports];
+const GENERATOR_IMPORTS = ['authenticationProperty', 'catalogueProperties', 'vendorCredentials', 'pollingTriggerProperties', 'webhookTriggerProperties', 'deliveryTriggerProperties', 'deliveryWebhooks', ...definitionExports];
 
 /** Every node package.json hands n8n (checked against the registry and the disk by scripts/check-pack.js), from its source. */
 const NODES: Array<{ folder: string; node: INodeType; trigger: boolean }> = n8n.nodes.map((built) => {

@@ -1,0 +1,187 @@
+/**
+ * The one Worksection Trigger (nodes/WorksectionTrigger): Delivery "Polling" reads the activity log on a
+ * schedule, Delivery "Webhook" registers a webhook; each mode leaves the other's machinery idle. The webhook
+ * description is evaluated with n8n-workflow's own expression code, as n8n's WebhookService does when it decides
+ * which webhooks a node has; poll(), the hooks and webhook() run in n8n-core's real contexts (node-runner.ts).
+ */
+import '../harness/env';
+
+import crypto from 'crypto';
+
+import nock from 'nock';
+import type { INode, INodeParameters, INodeType, INodeTypes } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { WorksectionTrigger } from '../../../nodes/WorksectionTrigger/WorksectionTrigger.node';
+import { WorksectionWebhookTrigger } from '../../../nodes/WorksectionWebhookTrigger/WorksectionWebhookTrigger.node';
+import { worksectionOperations } from '../../../shared/operations/worksection';
+import { strictVendorMock } from '../../mocks/vendor-mocks';
+import { jsonOf, NodeRunner } from './node-runner';
+
+const TOKEN = 'ws-access';
+const CREDENTIAL = 'worksectionOAuth2Api';
+const ACCOUNT = 'https://acme.worksection.com';
+const ok = (extra: object = {}) => ({ status: 'ok', ...extra });
+const oauth = <T extends NodeRunner>(runner: T) => runner.useOAuth2(CREDENTIAL, { access_token: TOKEN, refresh_token: 'ws-refresh', account_url: ACCOUNT });
+const event = (action: string, type: string, id: number, date: string) => ({ action, object: { type, id, page: `/${type}/${id}/` }, date_added: date });
+const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+
+/** A node of `nodeType` in a Workflow, which fills the parameter defaults from the description as n8n does. */
+function workflowWith(nodeType: INodeType, parameters: INodeParameters): { workflow: Workflow; node: INode } {
+	const nodeTypes: INodeTypes = { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) };
+	const definition: INode = {
+		id: 'n1',
+		name: 'Trigger',
+		type: `n8n-nodes-worktools.${nodeType.description.name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: 'hook-1',
+		parameters: { authentication: CREDENTIAL, ...parameters },
+	};
+	const workflow = new Workflow({ id: 'wf-1', nodes: [definition], connections: {}, active: false, nodeTypes });
+	return { workflow, node: workflow.getNode('Trigger') as INode };
+}
+
+/**
+ * The default webhook's fields as n8n's WebhookService.getNodeWebhooks evaluates them for this node
+ * (github.com/n8n-io/n8n packages/cli/src/webhooks/webhook.service.ts: `getSimpleParameterValue(node, field,
+ * 'internal', {})`; a method that evaluates to '' yields no webhook), and whether n8n polls the node at all.
+ */
+function whatN8nSees(nodeType: INodeType, parameters: INodeParameters) {
+	const { workflow, node } = workflowWith(nodeType, parameters);
+	const [hook] = nodeType.description.webhooks ?? [];
+	const evaluate = (field: 'httpMethod' | 'ndvHideUrl') => workflow.expression.getSimpleParameterValue(node, hook[field] as string, 'internal', {}, undefined, undefined);
+	return {
+		methods: String(evaluate('httpMethod')).split(',').filter((m) => m.trim() !== ''),
+		urlHidden: evaluate('ndvHideUrl'),
+		polled: workflow.getPollNodes().map((n) => n.name),
+	};
+}
+
+describe('Worksection Trigger: one node, Delivery chooses polling or webhook', () => {
+	const trigger = new WorksectionTrigger();
+
+	test('the node panel offers one Worksection trigger: the webhook trigger type is hidden, both load', () => {
+		expect(trigger.description.hidden).toBeUndefined();
+		expect(new WorksectionWebhookTrigger().description.hidden).toBe(true);
+		expect(trigger.description.name).toBe('worksectionTrigger');
+		expect(trigger.description.polling).toBe(true);
+	});
+
+	test.each([
+		['a workflow saved before Delivery existed (no delivery stored)', { event: 'newEvent', kinds: ['post_task'] }, [], true],
+		['Delivery: Polling', { delivery: 'polling', event: 'newEvent' }, [], true],
+		['Delivery: Webhook', { delivery: 'webhook', events: ['post_task'] }, ['POST'], false],
+	])('%s: webhooks n8n registers and whether the URL box shows', (_name, parameters, methods, urlHidden) => {
+		const seen = whatN8nSees(trigger, parameters as INodeParameters);
+		expect(seen.methods).toEqual(methods);
+		expect(seen.urlHidden).toBe(urlHidden);
+		// n8n schedules poll() for every node whose type has one (packages/workflow/src/workflow.ts getPollNodes);
+		// in webhook mode that poll is the no-op tested below.
+		expect(seen.polled).toEqual(['Trigger']);
+	});
+
+	test('the old webhook trigger type still gives n8n its POST webhook', () => {
+		expect(whatN8nSees(new WorksectionWebhookTrigger(), { events: ['post_task'] }).methods).toEqual(['POST']);
+	});
+
+	test('each mode shows its own fields: Trigger On and Event Types for polling, Trigger On and Project IDs for webhook', () => {
+		const shown = (parameters: INodeParameters) => Object.keys(workflowWith(trigger, parameters).node.parameters).sort();
+		expect(shown({})).toEqual(['authentication', 'delivery', 'event', 'kinds', 'filters'].sort());
+		expect(shown({ delivery: 'webhook' })).toEqual(['authentication', 'delivery', 'events', 'options', 'webhookDeliveryNotice'].sort());
+	});
+
+	test('the webhook events are the polling Event Types (the kinds a delivery sample is filtered by)', () => {
+		const polled = worksectionOperations.polling?.find((e) => e.value === worksectionOperations.webhook?.sampleFrom);
+		expect(polled?.kindFilter?.options.map((o) => o.value).sort()).toEqual(worksectionOperations.webhook?.events.map((o) => o.value).sort());
+	});
+});
+
+describe('Worksection Trigger, Delivery: Polling (get_events)', () => {
+	test('a workflow saved without Delivery polls as before: events newer than the last poll, of the chosen kinds', async () => {
+		const runner = oauth(new NodeRunner(new WorksectionTrigger()));
+		const params = { event: 'newEvent', kinds: ['post_task', 'post_comment'] };
+		const e1 = event('post', 'task', 50, '2024-03-04 10:00');
+		const e2 = event('post', 'comment', 700, '2024-03-04 10:07');
+		const e3 = event('close', 'task', 50, '2024-03-04 10:07');
+		const mock = strictVendorMock('worksection');
+		for (const data of [[e1], [e3, e2, e1]]) {
+			mock.expectApiCall({ method: 'GET', path: '', token: TOKEN, query: { action: 'get_events', period: '1d' }, reply: ok({ data }) });
+		}
+		expect(await runner.poll(params)).toBeNull();
+		expect(jsonOf(await runner.poll(params))).toEqual([e2]);
+		mock.done();
+	});
+
+	test('polling mode never registers a webhook: create is not reached because n8n sees none (above); poll reads the log', async () => {
+		const runner = oauth(new NodeRunner(new WorksectionTrigger()));
+		const newest = event('post', 'project', 9, '2024-03-04 11:00');
+		const mock = strictVendorMock('worksection').expectApiCall({ method: 'GET', path: '', token: TOKEN, query: { action: 'get_events', period: '1d' }, reply: ok({ data: [newest] }) });
+		expect(jsonOf(await runner.poll({ delivery: 'polling', event: 'newEvent', kinds: ['post_project'] }, 'manual'))).toEqual([newest]);
+		mock.done();
+	});
+});
+
+describe('Worksection Trigger, Delivery: Webhook', () => {
+	const PASS = Buffer.alloc(24, 9);
+	const params = { delivery: 'webhook', events: ['post_task', 'post_comment'], options: { projects: '5, 6' } };
+
+	afterEach(() => jest.restoreAllMocks());
+
+	async function activated() {
+		jest.spyOn(crypto, 'randomBytes').mockImplementation((() => PASS) as never);
+		const runner = oauth(new NodeRunner(new WorksectionTrigger()));
+		const mock = strictVendorMock('worksection').expectApiCall({
+			method: 'POST',
+			path: '',
+			token: TOKEN,
+			query: { action: 'add_webhook', url: runner.webhookUrl(), events: 'post_task,post_comment', projects: '5,6', http_user: 'n8n', http_pass: PASS.toString('hex') },
+			reply: ok({ id: 31 }),
+		});
+		expect(await runner.hook('create', params)).toBe(true);
+		mock.done();
+		nock.cleanAll();
+		return runner;
+	}
+
+	test('activation registers add_webhook with the URL, the chosen events and Basic auth credentials', async () => {
+		const runner = await activated();
+		expect(runner.staticData).toEqual({ 'node:Node': { webhookId: '31', user: 'n8n', secret: PASS.toString('hex') } });
+	});
+
+	test('the scheduled poll does nothing in webhook mode: no request, no execution', async () => {
+		const runner = await activated();
+		// Any request would meet no interceptor and fail the poll; the strict mock records it as well.
+		const mock = strictVendorMock('worksection');
+		expect(await runner.poll(params)).toBeNull();
+		mock.done();
+	});
+
+	test('a delivery with the right Basic auth emits its events and answers {"status":"OK"}; a wrong one gets 401', async () => {
+		const runner = await activated();
+		const events = [event('post', 'task', 50, '2024-03-04 10:00')];
+		const { result } = await runner.deliver(params, { headers: { Authorization: basic('n8n', PASS.toString('hex')) }, body: events });
+		expect(result.webhookResponse).toEqual({ status: 'OK' });
+		expect(jsonOf(result.workflowData![0])).toEqual(events);
+		const refused = await runner.deliver(params, { headers: { Authorization: basic('n8n', 'guess') }, body: events });
+		expect(refused.response.status).toBe(401);
+		expect(refused.result).toEqual({ noWebhookResponse: true });
+	});
+
+	test('a manual run (n8n calls poll() for a test delivery too) shows the newest activity-log entry of the chosen events', async () => {
+		const runner = oauth(new NodeRunner(new WorksectionTrigger()));
+		const chosen = event('post', 'comment', 700, '2024-03-04 10:07');
+		const other = event('post', 'project', 5, '2024-03-04 10:09'); // newer, but not a chosen event
+		const mock = strictVendorMock('worksection').expectApiCall({ method: 'GET', path: '', token: TOKEN, query: { action: 'get_events', period: '1d' }, reply: ok({ data: [other, chosen] }) });
+		expect(jsonOf(await runner.poll(params, 'manual'))).toEqual([chosen]);
+		mock.done();
+	});
+
+	test('deactivation deletes the webhook and forgets its secret', async () => {
+		const runner = await activated();
+		const mock = strictVendorMock('worksection').expectApiCall({ method: 'POST', path: '', token: TOKEN, query: { action: 'delete_webhook', id: '31' }, reply: ok() });
+		expect(await runner.hook('delete', params)).toBe(true);
+		mock.done();
+		expect(runner.staticData['node:Node']).toEqual({});
+	});
+});
