@@ -268,7 +268,7 @@ export interface WebhookSpec {
 	 * The polling event (its `value`) whose records are what a delivery carries, under the webhook's event names
 	 * as kinds (Worksection: the activity log, `post_task` …). A trigger offering both ways shows its newest
 	 * records of the chosen events on a manual run in webhook mode, because n8n runs a polling node's poll()
-	 * for every manual execution, a test delivery's too (n8n-core src/execution-engine/workflow-execute.ts, runNode).
+	 * for every manual execution, a test delivery's too (github.com/n8n-io/n8n packages/core/src/execution-engine/workflow-execute.ts, runNode).
 	 */
 	sampleFrom?: string;
 	source: Confidence;
