@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { webworkTrackerOperations } from '../../shared/operations/webwork-tracker';
 import { webworkTracker } from '../../shared/vendors';
-import { authenticationProperty, catalogueProperties, executeVendorNode, vendorCredentials, vendorLoadOptions } from '../common';
+import { authenticationProperty, catalogueProperties, executeVendorNode, vendorCredentials, vendorListSearch, vendorLoadOptions } from '../common';
 
 const spec = { vendor: webworkTracker, catalogue: webworkTrackerOperations };
 
@@ -14,7 +14,9 @@ export class WebworkTracker implements INodeType {
 		name: 'webworkTracker',
 		icon: { light: 'file:../../credentials/icons/webwork-tracker.svg', dark: 'file:../../credentials/icons/webwork-tracker.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: record IDs as resource locators, Simplify, the AI tool's Output (nodes/common/description.ts LOCATOR_VERSION)
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Manage WebWork Tracker workspaces, projects, tasks and time',
 		defaults: { name: 'WebWork Tracker' },
@@ -25,7 +27,7 @@ export class WebworkTracker implements INodeType {
 		properties: [authenticationProperty(webworkTracker), ...catalogueProperties(webworkTracker, webworkTrackerOperations)],
 	};
 
-	methods = { loadOptions: vendorLoadOptions(spec) };
+	methods = { loadOptions: vendorLoadOptions(spec), listSearch: vendorListSearch(spec) };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeVendorNode.call(this, spec);

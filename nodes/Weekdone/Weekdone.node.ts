@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { weekdoneOperations } from '../../shared/operations/weekdone';
 import { weekdone } from '../../shared/vendors';
-import { authenticationProperty, catalogueProperties, executeVendorNode, vendorCredentials, vendorLoadOptions } from '../common';
+import { authenticationProperty, catalogueProperties, executeVendorNode, vendorCredentials, vendorListSearch, vendorLoadOptions } from '../common';
 
 const spec = { vendor: weekdone, catalogue: weekdoneOperations };
 
@@ -14,7 +14,9 @@ export class Weekdone implements INodeType {
 		name: 'weekdone',
 		icon: { light: 'file:../../credentials/icons/weekdone.svg', dark: 'file:../../credentials/icons/weekdone.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: record IDs as resource locators, Simplify, the AI tool's Output (nodes/common/description.ts LOCATOR_VERSION)
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Manage Weekdone items, objectives and key results',
 		defaults: { name: 'Weekdone' },
@@ -25,7 +27,7 @@ export class Weekdone implements INodeType {
 		properties: [authenticationProperty(weekdone), ...catalogueProperties(weekdone, weekdoneOperations)],
 	};
 
-	methods = { loadOptions: vendorLoadOptions(spec) };
+	methods = { loadOptions: vendorLoadOptions(spec), listSearch: vendorListSearch(spec) };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeVendorNode.call(this, spec);

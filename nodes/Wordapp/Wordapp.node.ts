@@ -14,7 +14,9 @@ export class Wordapp implements INodeType {
 		name: 'wordapp',
 		icon: { light: 'file:../../credentials/icons/wordapp.svg', dark: 'file:../../credentials/icons/wordapp.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: record IDs as resource locators, Simplify, the AI tool's Output (nodes/common/description.ts LOCATOR_VERSION)
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Inspect or revoke a Wordapp connection, or call any Wordapp API',
 		defaults: { name: 'Wordapp' },

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { worksectionOperations } from '../../shared/operations/worksection';
 import { worksection } from '../../shared/vendors';
-import { authenticationProperty, catalogueProperties, executeVendorNode, vendorCredentials, vendorLoadOptions } from '../common';
+import { authenticationProperty, catalogueProperties, executeVendorNode, vendorCredentials, vendorListSearch, vendorLoadOptions } from '../common';
 
 const spec = { vendor: worksection, catalogue: worksectionOperations };
 
@@ -14,7 +14,9 @@ export class Worksection implements INodeType {
 		name: 'worksection',
 		icon: { light: 'file:../../credentials/icons/worksection.svg', dark: 'file:../../credentials/icons/worksection.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: record IDs as resource locators, Simplify, the AI tool's Output (nodes/common/description.ts LOCATOR_VERSION)
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'Manage Worksection projects, tasks, comments and costs',
 		defaults: { name: 'Worksection' },
@@ -25,7 +27,7 @@ export class Worksection implements INodeType {
 		properties: [authenticationProperty(worksection), ...catalogueProperties(worksection, worksectionOperations)],
 	};
 
-	methods = { loadOptions: vendorLoadOptions(spec) };
+	methods = { loadOptions: vendorLoadOptions(spec), listSearch: vendorListSearch(spec) };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeVendorNode.call(this, spec);

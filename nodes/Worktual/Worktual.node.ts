@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { worktualOperations } from '../../shared/operations/worktual';
 import { worktual } from '../../shared/vendors';
-import { authenticationProperty, catalogueProperties, executeVendorNode, vendorCredentials } from '../common';
+import { authenticationProperty, catalogueProperties, executeVendorNode, vendorCredentials, vendorListSearch } from '../common';
 
 const spec = { vendor: worktual, catalogue: worktualOperations };
 
@@ -14,7 +14,9 @@ export class Worktual implements INodeType {
 		name: 'worktual',
 		icon: { light: 'file:../../credentials/icons/worktual.svg', dark: 'file:../../credentials/icons/worktual.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: record IDs as resource locators, Simplify, the AI tool's Output (nodes/common/description.ts LOCATOR_VERSION)
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: 'List, get, create and update Worktual CCaaS contacts',
 		defaults: { name: 'Worktual' },
@@ -24,6 +26,8 @@ export class Worktual implements INodeType {
 		credentials: vendorCredentials(worktual),
 		properties: [authenticationProperty(worktual), ...catalogueProperties(worktual, worktualOperations)],
 	};
+
+	methods = { listSearch: vendorListSearch(spec) };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeVendorNode.call(this, spec);

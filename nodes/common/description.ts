@@ -1,6 +1,6 @@
-import type { INodeCredentialDescription, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeCredentialDescription, INodeProperties, INodePropertyMode, INodePropertyOptions } from 'n8n-workflow';
 
-import type { FieldOption, OperationDefinition, OperationField, ResourceDefinition, VendorOperations } from '../../shared/operations/types';
+import type { DropdownSource, FieldOption, OperationDefinition, OperationField, ResourceDefinition, VendorOperations } from '../../shared/operations/types';
 import { fieldName } from '../../shared/operations/request';
 import type { VendorDefinition } from '../../shared/types';
 import { credentialTypesFor } from '../transport/credentials';
@@ -16,6 +16,15 @@ export const CUSTOM_API_CALL = 'customApiCall';
 export const CUSTOM_API_CALL_NAME = 'Custom API Call';
 
 const EXPRESSION_HINT = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.';
+
+/**
+ * The node version that brought resource locators, Simplify and the AI tool's Output option (n8n's way to
+ * change parameters without changing saved workflows: a saved node keeps its typeVersion, so a version-1
+ * workflow keeps its plain ID fields and raw output, and new nodes get `defaultVersion`).
+ */
+export const LOCATOR_VERSION = 2;
+const BEFORE_LOCATORS = { '@version': [{ _cnd: { lt: LOCATOR_VERSION } }] };
+const WITH_LOCATORS = { '@version': [{ _cnd: { gte: LOCATOR_VERSION } }] };
 
 /**
  * n8n's style for parameter and option descriptions: one sentence without a final period, several
@@ -143,6 +152,146 @@ export function fieldProperty(catalogue: VendorOperations, field: OperationField
 }
 
 /**
+ * The dropdown that lists the records a field names by ID (the field's own dropdown, or the catalogue's
+ * `idDropdowns` for a typed ID), when its values are record IDs and the field takes one of them.
+ */
+export function recordSourceOf(catalogue: VendorOperations, field: OperationField): { method: string; source: DropdownSource } | undefined {
+	if (field.type === 'multiOptions' || field.hidden) return undefined;
+	const method = field.dropdown ?? catalogue.idDropdowns?.[fieldName(field)];
+	const source = method ? catalogue.dropdowns[method] : undefined;
+	if (!method || !source || source.values === 'plainValues') return undefined;
+	return { method, source };
+}
+
+/** A parameter that names another input: `<input>.value` where that input is a resource locator. */
+function dependencyOf(catalogue: VendorOperations, fields: OperationField[], input: string): string {
+	const field = fields.find((f) => fieldName(f) === input);
+	return field && recordSourceOf(catalogue, field) ? `${input}.value` : input;
+}
+
+/**
+ * A record-ID input as n8n's resource locator (UX guidelines): From List (the catalogue's dropdown as a
+ * searchable list), By ID, and By URL where the vendor's records have a known address.
+ */
+export function locatorProperty(catalogue: VendorOperations, field: OperationField, fields: OperationField[]): INodeProperties {
+	const found = recordSourceOf(catalogue, field);
+	if (!found) throw new Error(`${catalogue.vendor}: ${fieldName(field)} names no record list`);
+	const { method, source } = found;
+	const label = field.displayName.replace(/ ID$/, '');
+	const modes: INodePropertyMode[] = [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: `Select ${/^[AEIOU]/.test(label) ? 'an' : 'a'} ${label.toLowerCase()}...`,
+			typeOptions: { searchListMethod: method, searchable: true },
+		},
+		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 12345' },
+	];
+	if (source.recordUrl) {
+		const { regex, example } = source.recordUrl;
+		modes.push({
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: `e.g. ${example}`,
+			validation: [{ type: 'regex', properties: { regex, errorMessage: `Not a ${label.toLowerCase()} URL` } }],
+			extractValue: { type: 'regex', regex },
+		});
+	}
+	const dependsOn = Object.values(source.dependsOn ?? {}).map((input) => dependencyOf(catalogue, fields, input));
+	return {
+		displayName: label,
+		name: fieldName(field),
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		// n8n-nodes-base's wording for a locator (Todoist's project), which also tells an AI agent what to give.
+		description: `${field.description} Choose from the list, or specify an ID${source.recordUrl ? ' or a URL' : ''}.`,
+		...(field.required ? { required: true } : {}),
+		modes,
+		...(dependsOn.length > 0 ? { typeOptions: { loadOptionsDependsOn: dependsOn } } : {}),
+	};
+}
+
+/** One input as version 2 shows it: a resource locator for a record ID, else as before (dependencies on locators by value). */
+function fieldPropertyWithLocators(catalogue: VendorOperations, field: OperationField, fields: OperationField[]): INodeProperties {
+	if (recordSourceOf(catalogue, field)) return locatorProperty(catalogue, field, fields);
+	const property = fieldProperty(catalogue, field);
+	const dependsOn = property.typeOptions?.loadOptionsDependsOn;
+	if (!dependsOn) return property;
+	return { ...property, typeOptions: { ...property.typeOptions, loadOptionsDependsOn: dependsOn.map((input) => dependencyOf(catalogue, fields, input)) } };
+}
+
+/** The record a get or list operation returns, as the catalogue's sample shows it. */
+function recordSample(catalogue: VendorOperations, resource: string, operation: OperationDefinition): Record<string, unknown> | undefined {
+	return catalogue.samples?.[`${resource}/${operation.value}`] ?? catalogue.samples?.[resource];
+}
+
+/**
+ * The fields Simplify keeps for a get or list operation, when its records have more than 10 fields (n8n's UX
+ * guidelines) and the resource names them.
+ */
+export function simplifiedFieldsOf(catalogue: VendorOperations, resource: ResourceDefinition, operation: OperationDefinition): string[] | undefined {
+	if (operation.kind !== 'get' && operation.kind !== 'list') return undefined;
+	const sample = recordSample(catalogue, resource.value, operation);
+	if (!resource.simplifiedFields || !sample || Object.keys(sample).length <= 10) return undefined;
+	return resource.simplifiedFields;
+}
+
+/** Two field names of a record for a placeholder (IDs left out: n8n's lint wants "ID" in any text). */
+function exampleFields(sample: Record<string, unknown> | undefined): string[] {
+	const names = Object.keys(sample ?? {}).filter((name) => !/(?:^|_)id$/i.test(name));
+	return names.length > 0 ? names.slice(0, 2) : ['name', 'status'];
+}
+
+/** Simplify in the editor, and the Output choice as an AI tool (n8n's AI tool guidance), version 2 on. */
+function outputProperties(catalogue: VendorOperations, resource: ResourceDefinition, operation: OperationDefinition): INodeProperties[] {
+	if (operation.kind !== 'get' && operation.kind !== 'list') return [];
+	const show = { resource: [resource.value], operation: [operation.value], ...WITH_LOCATORS };
+	const simplified = simplifiedFieldsOf(catalogue, resource, operation);
+	const props: INodeProperties[] = [];
+	if (simplified) {
+		props.push({
+			displayName: 'Simplify',
+			name: 'simplify',
+			type: 'boolean',
+			default: true,
+			displayOptions: { show: { ...show, '@tool': [false] } },
+			description: 'Whether to return a simplified version of the response instead of the raw data',
+		});
+	}
+	props.push(
+		{
+			displayName: 'Output',
+			name: 'output',
+			type: 'options',
+			default: 'simple',
+			displayOptions: { show: { ...show, '@tool': [true] } },
+			options: [
+				{ name: 'Raw', value: 'raw', description: 'Every field the vendor returns' },
+				{ name: 'Selected Fields', value: 'fields', description: 'Only the fields named in Fields' },
+				{
+					name: 'Simplified',
+					value: 'simple',
+					description: simplified ? 'The main fields of each record' : 'Each record as the vendor returns it (it has few fields)',
+				},
+			],
+		},
+		{
+			displayName: 'Fields',
+			name: 'outputFields',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: `e.g. ${exampleFields(recordSample(catalogue, resource.value, operation)).join(', ')}`,
+			displayOptions: { show: { ...show, '@tool': [true], output: ['fields'] } },
+			description: 'The names of the fields to return, separated by commas',
+		},
+	);
+	return props;
+}
+
+/**
  * Operations an AI agent is not offered by default: they destroy data or the connection itself.
  * The node as a tool (n8n's `<name>Tool` type, `@tool` in displayOptions) lists the others only, and
  * execute() refuses these there (toolRefusal in execute.ts), whatever the parameters say.
@@ -184,24 +333,45 @@ function operationSelectors(resource: ResourceDefinition): INodeProperties[] {
 	return [selector(resource.operations, (o) => n8nAction(o.action), false), ...(safe.length > 0 ? [selector(safe, toolAction, true)] : [])];
 }
 
-/** Parameters of one operation: required inputs, Return All/Limit, and the optional-inputs collection. */
+/**
+ * Parameters of one operation: required inputs, Return All/Limit, Simplify/Output, and the optional-inputs
+ * collection. An input that takes a record's ID is a resource locator from version 2 on and keeps its
+ * version-1 form for saved workflows (two parameters of one name, each shown for its versions).
+ */
 export function operationProperties(catalogue: VendorOperations, resource: string, operation: OperationDefinition): INodeProperties[] {
 	const show = { resource: [resource], operation: [operation.value] };
 	const visible = operation.fields.filter((f) => !f.hidden);
-	const props: INodeProperties[] = visible.filter(isTopLevel).map((f) => ({ ...fieldProperty(catalogue, f), displayOptions: { show } }));
+	// An input whose version-2 form differs (a locator, or a dropdown that depends on one) gets both forms.
+	const versioned = (field: OperationField) => JSON.stringify(fieldProperty(catalogue, field)) !== JSON.stringify(fieldPropertyWithLocators(catalogue, field, visible));
+	const props: INodeProperties[] = visible.filter(isTopLevel).flatMap((f) =>
+		versioned(f)
+			? [
+					{ ...fieldProperty(catalogue, f), displayOptions: { show: { ...show, ...BEFORE_LOCATORS } } },
+					{ ...fieldPropertyWithLocators(catalogue, f, visible), displayOptions: { show: { ...show, ...WITH_LOCATORS } } },
+				]
+			: [{ ...fieldProperty(catalogue, f), displayOptions: { show } }],
+	);
 	if (operation.kind === 'list') props.push(...returnAllAndLimit(show, catalogue, operation));
+	const resourceDefinition = catalogue.resources.find((r) => r.value === resource);
+	if (resourceDefinition) props.push(...outputProperties(catalogue, resourceDefinition, operation));
 	const optional = visible.filter((f) => !isTopLevel(f));
 	if (optional.length > 0) {
 		const collection = collectionOf(operation);
-		props.push({
+		const collectionOfVersion = (options: INodeProperties[], versions: object): INodeProperties => ({
 			displayName: collection.displayName,
 			name: collection.name,
 			type: 'collection',
 			placeholder: collection.placeholder,
 			default: {},
-			displayOptions: { show },
-			options: optional.map((f) => fieldProperty(catalogue, f)).sort(byDisplayName),
+			displayOptions: { show: { ...show, ...versions } },
+			options: options.sort(byDisplayName),
 		});
+		if (optional.some(versioned)) {
+			props.push(collectionOfVersion(optional.map((f) => fieldProperty(catalogue, f)), BEFORE_LOCATORS));
+			props.push(collectionOfVersion(optional.map((f) => fieldPropertyWithLocators(catalogue, f, visible)), WITH_LOCATORS));
+		} else {
+			props.push(collectionOfVersion(optional.map((f) => fieldProperty(catalogue, f)), {}));
+		}
 	}
 	return props;
 }

@@ -9,10 +9,10 @@ import {
 	type OperationRequest,
 	type Scalar,
 } from '../../shared/operations/request';
-import type { OperationDefinition } from '../../shared/operations/types';
+import type { OperationDefinition, VendorOperations } from '../../shared/operations/types';
 import { credentialTypeOf, type VendorNodeSpec } from './node-spec';
 import { withCredentialResolvedOnce } from './connection';
-import { collectionOf, CUSTOM_API_CALL, isDestructive, isTopLevel } from './description';
+import { collectionOf, CUSTOM_API_CALL, isDestructive, isTopLevel, recordSourceOf, simplifiedFieldsOf } from './description';
 import { toNodeApiError } from '../transport/errors';
 import { vendorApiRequest } from '../transport/GenericFunctions';
 import { connectionSecrets, scrubError } from '../transport/redaction';
@@ -20,17 +20,61 @@ import { revokeWithConnection } from '../transport/revoke';
 
 type Row = Record<string, unknown>;
 
-/** What the user typed for an operation, keyed by input name: top-level inputs plus the collection's. */
-function inputValues(this: IExecuteFunctions, operation: OperationDefinition, itemIndex: number): Record<string, unknown> {
+/** A resource locator's stored value (`{ __rl, mode, value }`), as version 2 saves a record ID. */
+function isLocatorValue(value: unknown): boolean {
+	return value !== null && typeof value === 'object' && '__rl' in value;
+}
+
+/**
+ * What the user typed for an operation, keyed by input name: top-level inputs plus the collection's. A record
+ * ID is read with n8n's extractValue: a version-2 resource locator gives its ID (a URL reduced to the ID by
+ * the mode's pattern), and a version-1 plain string, or an expression giving one, passes through unchanged.
+ */
+function inputValues(this: IExecuteFunctions, catalogue: VendorOperations, operation: OperationDefinition, itemIndex: number): Record<string, unknown> {
 	const values: Record<string, unknown> = {};
 	for (const field of operation.fields) {
 		if (field.hidden || !isTopLevel(field)) continue;
-		values[fieldName(field)] = this.getNodeParameter(fieldName(field), itemIndex, field.default ?? '');
+		const name = fieldName(field);
+		values[name] = recordSourceOf(catalogue, field)
+			? this.getNodeParameter(name, itemIndex, field.default ?? '', { extractValue: true })
+			: this.getNodeParameter(name, itemIndex, field.default ?? '');
 	}
 	if (operation.fields.some((f) => !f.hidden && !isTopLevel(f))) {
-		Object.assign(values, this.getNodeParameter(collectionOf(operation).name, itemIndex, {}) as IDataObject);
+		const collection = collectionOf(operation).name;
+		for (const [name, value] of Object.entries(this.getNodeParameter(collection, itemIndex, {}) as IDataObject)) {
+			values[name] = isLocatorValue(value) ? this.getNodeParameter(`${collection}.${name}`, itemIndex, '', { extractValue: true }) : value;
+		}
 	}
 	return values;
+}
+
+/** The named top-level fields of each record, in the order named (absent ones left out). */
+function pickFields(names: string[]): (rows: Row[]) => Row[] {
+	return (rows) => rows.map((row) => Object.fromEntries(names.filter((name) => name in row).map((name) => [name, row[name]])));
+}
+
+/**
+ * What a get or list returns, version 2 on: in the editor, Simplify keeps the resource's main fields; as an AI
+ * tool, Output is Simplified (the same), Raw, or Selected Fields. Version 1 shows neither, so its records stay raw.
+ */
+function outputShape(this: IExecuteFunctions, catalogue: VendorOperations, resource: string, operation: OperationDefinition, itemIndex: number): (rows: Row[]) => Row[] {
+	const raw = (rows: Row[]) => rows;
+	const definition = catalogue.resources.find((r) => r.value === resource);
+	if (!definition || (operation.kind !== 'get' && operation.kind !== 'list')) return raw;
+	const simplified = simplifiedFieldsOf(catalogue, definition, operation);
+	if (isToolRun.call(this)) {
+		const output = this.getNodeParameter('output', itemIndex, 'raw') as string;
+		if (output === 'fields') {
+			const names = String(this.getNodeParameter('outputFields', itemIndex, ''))
+				.split(',')
+				.map((name) => name.trim())
+				.filter((name) => name !== '');
+			if (names.length === 0) throw new NodeOperationError(this.getNode(), 'Fields: name at least one field to return, separated by commas', { itemIndex });
+			return pickFields(names);
+		}
+		return output === 'simple' && simplified ? pickFields(simplified) : raw;
+	}
+	return simplified && this.getNodeParameter('simplify', itemIndex, false) === true ? pickFields(simplified) : raw;
 }
 
 function parseJsonParameter(this: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject | undefined {
@@ -65,12 +109,17 @@ function asRows(body: unknown): Row[] {
 	return [{ data: body }];
 }
 
+/** Run by an AI agent: n8n's `<name>Tool` node type, the tool variant of a `usableAsTool` node. */
+function isToolRun(this: IExecuteFunctions): boolean {
+	return this.getNode().type.endsWith('Tool');
+}
+
 /**
  * Run by an AI agent (n8n's `<name>Tool` node type), the node does nothing destructive: no delete or
  * revoke, no free-form write. In the editor these are not offered to the tool either (description.ts).
  */
 function toolRefusal(this: IExecuteFunctions, what: string, itemIndex: number): void {
-	if (!this.getNode().type.endsWith('Tool')) return;
+	if (!isToolRun.call(this)) return;
 	throw new NodeOperationError(this.getNode(), `${what} is not available to an AI agent; use the node in a workflow instead`, { itemIndex });
 }
 
@@ -99,20 +148,22 @@ async function runOperation(this: IExecuteFunctions, spec: VendorNodeSpec, crede
 
 	let request: OperationRequest;
 	try {
-		request = buildOperationRequest(spec.catalogue, operation, inputValues.call(this, operation, itemIndex));
+		request = buildOperationRequest(spec.catalogue, operation, inputValues.call(this, spec.catalogue, operation, itemIndex));
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex });
 	}
+	const shape = outputShape.call(this, spec.catalogue, resource, operation, itemIndex);
+	const emitShaped = (rows: Row[]) => emit(shape(rows));
 
 	if (operation.kind === 'list') {
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		await forEachPage(spec.catalogue, operation, request, send, limit, emit);
+		await forEachPage(spec.catalogue, operation, request, send, limit, emitShaped);
 		return;
 	}
 	// n8n's convention for a delete that answers nothing: `{ deleted: true }`.
 	const deleted = operation.value === 'delete' && operation.result.shape === 'success';
-	await forEachPage(spec.catalogue, { ...operation, paginated: false }, request, send, undefined, deleted ? () => emit([{ deleted: true }]) : emit);
+	await forEachPage(spec.catalogue, { ...operation, paginated: false }, request, send, undefined, deleted ? () => emit([{ deleted: true }]) : emitShaped);
 }
 
 /**

@@ -39,14 +39,20 @@ process.stdout.write(JSON.stringify(types.nodes));
 const runtimeInstalled = fs.existsSync(N8N_LOADER);
 
 (runtimeInstalled ? describe : describe.skip)('Custom API Call in a real n8n 2.41 load', () => {
-	const loaded = JSON.parse(
-		execFileSync(process.execPath, ['-e', INJECT, N8N_LOADER], { input: JSON.stringify({ nodes, credentials }), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }),
-	) as INodeTypeDescription[];
-	const actions = loaded.filter((d) => d.properties.some((p) => p.name === 'resource'));
+	const inject = (descriptions: INodeTypeDescription[]) =>
+		(JSON.parse(
+			execFileSync(process.execPath, ['-e', INJECT, N8N_LOADER], { input: JSON.stringify({ nodes: descriptions, credentials }), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }),
+		) as INodeTypeDescription[]).filter((d) => d.properties.some((p) => p.name === 'resource'));
+	const injected = (d: INodeTypeDescription) => d.properties.some((p) => p.options?.some((o) => 'value' in o && o.value === '__CUSTOM_API_CALL__'));
+	const actions = inject(nodes);
 
-	test('n8n would inject into some of our nodes (the check is not vacuous)', () => {
-		const injectedSomewhere = actions.some((d) => d.properties.some((p) => p.options?.some((o) => 'value' in o && o.value === '__CUSTOM_API_CALL__')));
-		expect(injectedSomewhere).toBe(true);
+	test('n8n would inject into our nodes as one-version nodes (the check is not vacuous)', () => {
+		// n8n injects only into a node whose version is its defaultVersion; our action nodes declare versions
+		// [1, 2] (defaultVersion 2), so n8n leaves them alone. The same descriptions as plain version-1 nodes
+		// get n8n's Custom API Call added to some operation lists.
+		expect(actions.length).toBeGreaterThan(0);
+		expect(inject(nodes.map((d) => ({ ...d, version: 1, defaultVersion: undefined }))).some(injected)).toBe(true);
+		expect(actions.filter(injected).map((d) => d.name)).toEqual([]);
 	});
 
 	test.each(actions.map((d) => [d.displayName, d] as const))('%s: the Resource list has one Custom API Call, ours, last', (_name, description) => {
