@@ -13,6 +13,7 @@ import type { VendorId } from '../shared/types';
 import { operationCatalogues } from '../shared/operations';
 import { alternativeFolderName, zapierAlternatives, type ZapierAlternative } from './alternatives';
 import { adminKeyReadme, clientCredentialsReadme, folderReadme, tokenReadme, unconfirmedSection } from './folder-readme';
+import { packLib } from './pack-lib';
 
 const CORE = 'zapier-platform-core';
 
@@ -75,6 +76,19 @@ function json(value: unknown): string {
 	return `${JSON.stringify(value, null, '\t')}\n`;
 }
 
+/**
+ * form-data (a core dependency) asks for mime-types 2 and core for mime-types 3, so npm installs both, each with
+ * its own mime-db (~20 kB of every build zip). Core's version serves form-data as well (the same lookup API, and
+ * our apps send no files), so the folder overrides it and installs one copy. Read from core's own manifest, so
+ * it follows core's pin.
+ */
+function coreOverrides(): Record<string, Record<string, string>> {
+	const manifest = JSON.parse(readFileSync(join(dirname(require.resolve(CORE)), 'package.json'), 'utf8')) as { name?: string; dependencies?: Record<string, string> };
+	const mimeTypes = manifest.dependencies?.['mime-types'];
+	if (manifest.name !== CORE || !mimeTypes) throw new Error(`write-apps: cannot read ${CORE}'s mime-types version from its package.json`);
+	return { 'form-data': { 'mime-types': mimeTypes } };
+}
+
 function packageJson(id: string, options: WriteAppsOptions, folder = id, alternative?: ZapierAlternative): string {
 	return json({
 		name: `worktools-zapier-${folder}`,
@@ -84,6 +98,7 @@ function packageJson(id: string, options: WriteAppsOptions, folder = id, alterna
 		main: 'index.js',
 		engines: { node: '>=22' },
 		dependencies: { [CORE]: options.coreVersion },
+		overrides: coreOverrides(),
 	});
 }
 
@@ -129,10 +144,12 @@ function writeFolder(id: string, files: string[], options: WriteAppsOptions, alt
 	const name = alternative ? alternativeFolderName(vendors[id as VendorId], alternative) : id;
 	const folder = join(options.outDir, name);
 	rmSync(join(folder, 'lib'), { recursive: true, force: true });
-	for (const file of files) {
+	// one bundle instead of the separate compiled files: a smaller build zip (pack-lib.ts)
+	const lib = packLib(Object.fromEntries(files.map((file) => [file, readFileSync(join(options.buildDir, file), 'utf8')])), entryPoints(id));
+	for (const [file, content] of Object.entries(lib)) {
 		const target = join(folder, 'lib', file);
 		mkdirSync(dirname(target), { recursive: true });
-		writeFileSync(target, readFileSync(join(options.buildDir, file)));
+		writeFileSync(target, content);
 	}
 	writeFileSync(join(folder, '.zapierapprc'), zapierAppRc(folder));
 	writeFileSync(join(folder, 'package.json'), packageJson(id, options, name, alternative));

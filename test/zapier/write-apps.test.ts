@@ -89,6 +89,7 @@ test('writes one complete folder per vendor, byte-identical across runs', () => 
 		const pkg = JSON.parse(files['package.json']);
 		expect(pkg).toMatchObject({ name: `worktools-zapier-${id}`, version: '0.1.0', main: 'index.js', private: true, engines: { node: '>=22' } });
 		expect(pkg.dependencies).toEqual({ 'zapier-platform-core': '19.1.0' }); // the CLI demands an exact version
+		expect(pkg.overrides).toEqual({ 'form-data': { 'mime-types': expect.stringMatching(/^\d+\.\d+\.\d+$/) } }); // one mime-db in the zip
 		expect(JSON.parse(files['.zapierapprc'])).toEqual({ includeInBuild: expect.arrayContaining(['async-function/require\\.mjs$']) });
 		expect(files['.gitignore'].split('\n')).toEqual(expect.arrayContaining(['node_modules/', 'build/', '.env']));
 		expect(files['README.md']).toContain('CLIENT_ID');
