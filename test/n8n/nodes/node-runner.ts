@@ -6,6 +6,7 @@ import type {
 	IDataObject,
 	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeParameters,
 	INodePropertyOptions,
 	INodeType,
@@ -32,7 +33,11 @@ export class NodeRunner {
 	readonly staticData: IDataObject = {};
 	private credentialRef: { type: string; id: string } | undefined;
 
-	constructor(private readonly nodeType: INodeType) {}
+	/** `typeVersion`: the node version a saved workflow holds (1 unless a test says otherwise). */
+	constructor(
+		private readonly nodeType: INodeType,
+		private readonly typeVersion = 1,
+	) {}
 
 	/** Stores a credential and makes it the one the node uses (`authentication` is set to its type). */
 	useCredential(type: string, data: ICredentialDataDecryptedObject): this {
@@ -59,7 +64,7 @@ export class NodeRunner {
 			id: 'node-under-test',
 			name: 'Node',
 			type: `n8n-nodes-worktools.${this.nodeType.description.name}`,
-			typeVersion: 1,
+			typeVersion: this.typeVersion,
 			position: [0, 0],
 			webhookId: 'hook-1',
 			parameters: { authentication: type, ...parameters },
@@ -110,6 +115,15 @@ export class NodeRunner {
 		const fn = this.nodeType.methods?.loadOptions?.[method];
 		if (!fn) throw new Error(`no loadOptions method ${method}`);
 		return await fn.call(context);
+	}
+
+	/** A resource locator's From List: the node's `methods.listSearch[method]` with what the user typed. */
+	async listSearch(method: string, parameters: INodeParameters, filter?: string): Promise<INodeListSearchResult> {
+		const { workflow, node } = this.workflow(parameters);
+		const context = new LoadOptionsContext(workflow, node, this.additionalData(undefined, { currentNodeParameters: node.parameters } as Partial<IWorkflowExecuteAdditionalData>), 'parameters.x');
+		const fn = this.nodeType.methods?.listSearch?.[method];
+		if (!fn) throw new Error(`no listSearch method ${method}`);
+		return await fn.call(context, filter);
 	}
 
 	/** checkExists / create / delete of the node's default webhook, as activation and deactivation call them. */
