@@ -173,15 +173,39 @@ function asRecord(value: unknown): Record<string, unknown> {
 	return { value };
 }
 
+/**
+ * A list answer that holds no list where the catalogue says the records are (text, a number, an object whose
+ * values are not records): a failure to report, not records to make up. The message says where and what was
+ * found, never the value itself; each platform adds the vendor's name (nodes/transport/errors.ts, zapier/operations).
+ */
+export class UnexpectedAnswerError extends Error {
+	constructor(
+		readonly path: string | undefined,
+		readonly found: string,
+	) {
+		super(`the answer holds ${found}${path ? ` at "${path}"` : ''} where a list of records was expected`);
+		this.name = 'UnexpectedAnswerError';
+	}
+}
+
+function describeNonList(value: unknown): string {
+	if (typeof value === 'string') return 'text';
+	if (typeof value === 'number' || typeof value === 'boolean') return `a ${typeof value}`;
+	return 'an object that is not a list of records';
+}
+
+const isRecord = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value);
+
 /** Records out of a response, as the operation's result spec says. */
 export function extractRecords(result: ResultSpec, body: unknown): Array<Record<string, unknown>> {
 	if (result.shape === 'success') return [{ success: true }];
 	const found = result.path ? readPath(body, result.path) : body;
 	if (result.shape === 'list') {
 		if (found === undefined || found === null || found === '') return [];
-		// A keyed object of records (some Worksection lists) is still a list.
-		const list = Array.isArray(found) ? found : typeof found === 'object' ? Object.values(found as object) : [found];
-		return list.map(asRecord);
+		if (Array.isArray(found)) return found.map(asRecord);
+		// A keyed object of records (some Worksection lists) is still a list; anything else is not.
+		if (!isRecord(found) || !Object.values(found as object).every(isRecord)) throw new UnexpectedAnswerError(result.path, describeNonList(found));
+		return Object.values(found as object).map(asRecord);
 	}
 	const record = found === undefined ? body : found;
 	// A record endpoint that answers an array (Worktual's undocumented GET /contacts/{id}) yields its elements.

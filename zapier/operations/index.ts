@@ -12,6 +12,7 @@ import { pollingTrigger } from './polling-triggers';
 import { lookupSearch, planLookups, searchOrCreatesOf, type SearchOrCreate } from './lookups';
 import { outputFieldsOf } from './samples';
 import { catalogueSearch } from './searches';
+import { withAnswerErrors } from './send';
 
 export interface ZapierOperations {
 	triggers: Record<string, Trigger>;
@@ -47,8 +48,10 @@ export function catalogueOperations(vendor: VendorDefinition, catalogue: VendorO
 	for (const [name, source] of Object.entries(catalogue.dropdowns)) triggers.push(dropdownTrigger(vendor, catalogue, name, source));
 	const lookups = planLookups(catalogue);
 	for (const lookup of lookups) searches.push(lookupSearch(vendor, catalogue, lookup));
-	const created = byKey(vendor, creates);
-	return { triggers: byKey(vendor, triggers), creates: created, searches: byKey(vendor, searches), searchOrCreates: searchOrCreatesOf(catalogue, lookups, created) };
+	// every catalogue operation reads records from the vendor's answer (shared extractRecords)
+	const answering = <T extends { operation: object }>(ops: T[]) => ops.map((op) => withAnswerErrors(vendor, op));
+	const created = byKey(vendor, answering(creates));
+	return { triggers: byKey(vendor, answering(triggers)), creates: created, searches: byKey(vendor, answering(searches)), searchOrCreates: searchOrCreatesOf(catalogue, lookups, created) };
 }
 
 type WithSample = { operation: { sample?: Record<string, unknown>; outputFields?: unknown[] } };

@@ -6,7 +6,7 @@
  */
 import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
 
-import type { OperationRequest } from '../../shared/operations/request';
+import { type OperationRequest, UnexpectedAnswerError } from '../../shared/operations/request';
 import type { VendorDefinition } from '../../shared/types';
 import { connectionApiBase } from '../urls';
 
@@ -49,4 +49,28 @@ export function errorStatus(error: unknown): number | undefined {
 export function inputError(z: ZObject, vendor: VendorDefinition, error: unknown): Error {
 	const message = error instanceof Error ? error.message : String(error);
 	return new z.errors.Error(`${vendor.displayName}: ${message}`, 'invalid_input', 400);
+}
+
+type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
+
+/**
+ * The operation with its perform (and performList) raising a list answer that holds no list (shared
+ * extractRecords: UnexpectedAnswerError) as the vendor's error, like an HTTP error from the middleware,
+ * instead of an error without the vendor's name.
+ */
+export function withAnswerErrors<T extends { operation: object }>(vendor: VendorDefinition, op: T): T {
+	const operation: Record<string, unknown> = { ...op.operation };
+	for (const key of ['perform', 'performList']) {
+		const run = operation[key];
+		if (typeof run !== 'function') continue;
+		operation[key] = async (z: ZObject, bundle: Bundle) => {
+			try {
+				return await (run as Perform)(z, bundle);
+			} catch (error) {
+				if (error instanceof UnexpectedAnswerError) throw new z.errors.Error(`${vendor.displayName}: ${error.message}`, 'api_error', 502);
+				throw error;
+			}
+		};
+	}
+	return { ...op, operation };
 }
