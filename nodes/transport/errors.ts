@@ -37,9 +37,6 @@ function responseBodyOf(error: unknown): unknown {
 	return undefined;
 }
 
-/** The vendor's own words from an error body (one reader with the Zapier middleware). */
-const vendorMessage = readVendorMessage;
-
 /** The shared lifecycle's error (password grant, token parsing), already worded and redacted, if in the chain. */
 function lifecycleMessage(error: unknown, vendor: VendorDefinition): string | undefined {
 	for (const e of causeChain(error)) {
@@ -61,7 +58,8 @@ export function toNodeApiError(node: INode, vendor: VendorDefinition, error: unk
 	const status = statusOf(error);
 	const body = responseBodyOf(error);
 	const envelope = readErrorEnvelope(vendor.api.errorEnvelopes, body);
-	const fromVendor = envelope?.message ?? vendorMessage(body) ?? lifecycleMessage(error, vendor);
+	// The vendor's own words: one reader with the Zapier middleware (shared/vendor-message.ts).
+	const fromVendor = envelope?.message ?? readVendorMessage(body) ?? lifecycleMessage(error, vendor);
 	const cause = failureCause(error, status, body, N8N_REQUEST_TIMEOUT_MS);
 	const own = error instanceof Error ? error.message : typeof error === 'string' ? error : 'unknown error';
 	// The connection's own secret values are masked, not only token-looking fields (shared/oauth/redact.ts).
@@ -89,5 +87,5 @@ export function toNodeApiError(node: INode, vendor: VendorDefinition, error: unk
 /** An error the vendor answers with HTTP 200, as its definition's `api.errorEnvelopes` describe it. */
 export function envelopeError(vendor: VendorDefinition, response: unknown): { message?: string; body: unknown } | undefined {
 	const found = readErrorEnvelope(vendor.api.errorEnvelopes, response);
-	return found ? { message: found.message ?? vendorMessage(response), body: response } : undefined;
+	return found ? { message: found.message ?? readVendorMessage(response), body: response } : undefined;
 }
