@@ -254,7 +254,7 @@ export interface TestTarget {
  */
 export function apiTestRequest(vendor: VendorDefinition, target: TestTarget = vendor.api.testRequest): ICredentialTestRequest {
 	const headers = mandatoryHeaderValues(vendor);
-	// A host-root route (Wordapp token info) climbs out of the API base path, as the nodes do (nodes/common/api.ts).
+	// A host-root route (Wordapp token info) climbs out of the API base path, as the nodes do (nodes/transport/request-options.ts hostRootPath).
 	const depth = new URL(vendor.api.baseUrl.url).pathname.split('/').filter((s) => s !== '').length;
 	const url = target.fromHostRoot ? '../'.repeat(depth) + target.path.replace(/^\/+/, '') : target.path;
 	return {
