@@ -6,7 +6,9 @@
 #   3. self-check: a copy with a broken definition must be rejected          (skip: SKIP_SELF_CHECK=1)
 #   4. --lifecycle: the OAuth lifecycle through `zapier-platform invoke` against the local sandbox:
 #      authorize (a fake $BROWSER follows the redirect), code exchange, auth test, a trigger, then
-#      server-side expiry → the call fails → `invoke auth refresh` → the call works again.
+#      server-side expiry → the call fails → `invoke auth refresh` → the call works again. Alternative-credential
+#      apps: a pasted personal token; an admin key (signed requests, a wrong key refused); client credentials
+#      (session auth: the grant, expiry → RefreshAuthError → a new grant).
 # Env: ZAPIER_NODE=/path/to/node (>= 22), PARALLEL=1. Exit status is non-zero on any failure.
 set -euo pipefail
 
@@ -17,6 +19,12 @@ OUT="$ROOT/dist/zapier"
 IDS=(weekdone worksection worktual webwork-tracker wordapp)
 # personal-token integrations (zapier/token-auth.ts): folder, vendor, key of the sandbox's token in /__sandbox/clients
 TOKEN_APPS=("webwork-tracker-personal-token webwork-tracker personalAccessToken" "worktual-personal-token worktual privateAppToken")
+# admin-key integrations (zapier/admin-key-auth.ts): folder, vendor, key of the sandbox's admin key, a catalogue trigger to run signed
+ADMIN_KEY_APPS=("worksection-admin-api-key worksection adminApiKey newProject")
+# client-credentials integrations (zapier/client-credentials-auth.ts, Zapier session auth): folder, vendor
+SESSION_APPS=("wordapp-client-credentials wordapp" "webwork-tracker-client-credentials webwork-tracker")
+# every alternative-credential folder (first word of each entry above)
+alt_folders() { local app; for app in "${TOKEN_APPS[@]}" "${ADMIN_KEY_APPS[@]}" "${SESSION_APPS[@]}"; do echo "${app%% *}"; done; }
 now_ms() { date +%s%3N; }
 
 LIFECYCLE=0
@@ -122,12 +130,11 @@ validate_all() {
 	for id in "${IDS[@]}"; do [[ -d "$OUT/$id" ]] && ensure_core "$OUT/$id"; done
 	started=$(now_ms)
 	for_each_vendor validate_one || rc=1
-	for app in "${TOKEN_APPS[@]}"; do
-		read -r id _ <<<"$app"
-		ensure_core "$OUT/$id"
-		validate_one "$id" || rc=1
+	for app in $(alt_folders); do
+		ensure_core "$OUT/$app"
+		validate_one "$app" || rc=1
 	done
-	echo "validate: $((${#IDS[@]} + ${#TOKEN_APPS[@]})) apps in $(($(now_ms) - started)) ms"
+	echo "validate: $((${#IDS[@]} + $(alt_folders | wc -l))) apps in $(($(now_ms) - started)) ms"
 	return "$rc"
 }
 
@@ -270,6 +277,78 @@ token_lifecycle_one() {
 	echo "ok   lifecycle $folder: pasted token → auth test, label, trigger ($(($(now_ms) - started)) ms)"
 }
 
+# Runs one `zapier-platform invoke` step in a lifecycle folder; sets $log; fails (printing the tail) unless the exit status is as wanted.
+alt_step() { # alt_step <folder> <work> <ok|fail> <invoke args…>
+	local folder="$1" work="$2" want="$3" rc=0
+	shift 3
+	log="$(zp "$work" invoke "$@" --non-interactive)" || rc=$?
+	if [[ "$want" == ok && $rc -ne 0 ]] || [[ "$want" == fail && $rc -eq 0 ]]; then
+		echo "FAIL lifecycle $folder: $* (exit $rc, wanted $want)"
+		sed 's/^/     /' <<<"$log" | tail -12
+		return 1
+	fi
+}
+
+# An admin-key app: the sandbox's account URL and admin key entered as the connection; auth test, label, the
+# hidden check and a catalogue trigger, each request signed (the sandbox checks the md5 hash); a wrong key is refused.
+admin_key_lifecycle_one() {
+	local folder="$1" vendor="$2" key="$3" trigger="$4" work="$LC_DIR/$1" started secret account seen=""
+	started=$(now_ms)
+	rm -rf "$work" && mkdir -p "$work"
+	cp -r "$OUT/$folder/." "$work/" && rm -f "$work/.env"
+	read -r secret account < <(node -e 'fetch(process.argv[1] + "/__sandbox/clients").then((r) => r.json()).then((all) => { const c = all[process.argv[2]]; console.log(c[process.argv[3]] || "", c.urls.account || "") })' "$SANDBOX_URL" "$vendor" "$key")
+	[[ -n "$secret" && -n "$account" ]] || { echo "FAIL lifecycle $folder: the sandbox has no $key or account URL"; return 1; }
+	# the sandbox's loopback http origin passes the host rule only as an operator-trusted origin (shared/oauth/hosts.ts)
+	printf 'TRUSTED_ORIGINS=%s\nauthData_account_url=%s\nauthData_api_key=%s\n' "$SANDBOX_URL" "$account" "$secret" >"$work/.env"
+	local step
+	for step in "auth test" "auth label" "trigger connection_check" "trigger $trigger"; do
+		# shellcheck disable=SC2086
+		alt_step "$folder" "$work" ok $step || return 1
+		seen+="$log"
+	done
+	sed -i "s/^authData_api_key=.*/authData_api_key=wrong-$secret/" "$work/.env"
+	alt_step "$folder" "$work" fail auth test || return 1
+	grep -q 'hash' <<<"$log" || { echo "FAIL lifecycle $folder: a wrong key did not give the vendor's hash error"; sed 's/^/     /' <<<"$log" | tail -8; return 1; }
+	grep -qF "$secret" <<<"$seen$log" && { echo "FAIL lifecycle $folder: the admin key appears in the output"; return 1; }
+	echo "ok   lifecycle $folder: account URL + admin key → signed auth test, label, triggers connection_check and $trigger; a wrong key refused ($(($(now_ms) - started)) ms)"
+}
+
+# A client-credentials app (session auth): the sandbox client entered as the connection; `auth refresh` runs
+# sessionConfig.perform (the grant), then test, label, trigger; server-side expiry → RefreshAuthError → a new grant.
+session_lifecycle_one() {
+	local folder="$1" vendor="$2" work="$LC_DIR/$1" started seen="" old new id secret token_url api
+	started=$(now_ms)
+	rm -rf "$work" && mkdir -p "$work"
+	cp -r "$OUT/$folder/." "$work/" && rm -f "$work/.env"
+	read -r id secret token_url api < <(node -e 'fetch(process.argv[1] + "/__sandbox/clients").then((r) => r.json()).then((all) => { const c = all[process.argv[2]]; console.log(c.clientId, c.clientSecret, c.urls.token, c.urls.api) })' "$SANDBOX_URL" "$vendor")
+	[[ -n "$api" ]] || { echo "FAIL lifecycle $folder: the sandbox has no $vendor client"; return 1; }
+	# the integration's own CLIENT_ID/CLIENT_SECRET stay unset: the user enters the client
+	printf 'TOKEN_URL=%s\nAPI_BASE_URL=%s\nTRUSTED_ORIGINS=%s\nauthData_client_id=%s\nauthData_client_secret=%s\n' "$token_url" "$api" "$SANDBOX_URL" "$id" "$secret" >"$work/.env"
+	alt_step "$folder" "$work" ok auth refresh || return 1
+	seen+="$log"
+	old="$(last_auth "$work" access_token)"
+	[[ -n "$old" ]] || { echo "FAIL lifecycle $folder: the session stored no access token"; return 1; }
+	local step
+	for step in "auth test" "auth label" "trigger connection_check"; do
+		# shellcheck disable=SC2086
+		alt_step "$folder" "$work" ok $step || return 1
+		seen+="$log"
+	done
+	curl -fsS -X POST "$SANDBOX_URL/__sandbox/expire?vendor=$vendor" >/dev/null
+	alt_step "$folder" "$work" fail auth test --debug || return 1
+	grep -q 'RefreshAuthError' <<<"$log" || { echo "FAIL lifecycle $folder: expiry did not give RefreshAuthError"; sed 's/^/     /' <<<"$log" | tail -8; return 1; }
+	alt_step "$folder" "$work" ok auth refresh || return 1
+	seen+="$log"
+	new="$(last_auth "$work" access_token)"
+	[[ -n "$new" && "$new" != "$old" ]] || { echo "FAIL lifecycle $folder: the session did not store a new token"; return 1; }
+	alt_step "$folder" "$work" ok auth test || return 1
+	seen+="$log"
+	alt_step "$folder" "$work" ok trigger connection_check || return 1
+	seen+="$log"
+	grep -qF "$secret" <<<"$seen" && { echo "FAIL lifecycle $folder: the client secret appears in the output"; return 1; }
+	echo "ok   lifecycle $folder: client ID + secret → grant (session), test, label, trigger, expire → RefreshAuthError → new grant → test, trigger ($(($(now_ms) - started)) ms)"
+}
+
 lifecycle_all() {
 	local failed=0
 	rm -rf "$LC_DIR" && mkdir -p "$LC_DIR"
@@ -286,7 +365,16 @@ lifecycle_all() {
 		read -r folder vendor key <<<"$app"
 		token_lifecycle_one "$folder" "$vendor" "$key" || failed=1
 	done
-	echo "lifecycle: $((${#IDS[@]} + ${#TOKEN_APPS[@]})) apps in $(($(now_ms) - started)) ms"
+	local trigger
+	for app in "${ADMIN_KEY_APPS[@]}"; do
+		read -r folder vendor key trigger <<<"$app"
+		admin_key_lifecycle_one "$folder" "$vendor" "$key" "$trigger" || failed=1
+	done
+	for app in "${SESSION_APPS[@]}"; do
+		read -r folder vendor <<<"$app"
+		session_lifecycle_one "$folder" "$vendor" || failed=1
+	done
+	echo "lifecycle: $((${#IDS[@]} + $(alt_folders | wc -l))) apps in $(($(now_ms) - started)) ms"
 	stop_sandbox
 	# kept on failure: each vendor's .env (sandbox tokens only) and the sandbox log help to debug
 	[[ "$failed" == 0 ]] && rm -rf "$LC_DIR"
@@ -299,7 +387,7 @@ lifecycle_all() {
 needs_build() {
 	[[ "${FORCE_BUILD:-}" == "1" ]] && return 0
 	local id
-	for id in "${IDS[@]}"; do [[ -f "$OUT/$id/index.js" ]] || return 0; done
+	for id in "${IDS[@]}" $(alt_folders); do [[ -f "$OUT/$id/index.js" ]] || return 0; done
 	[[ -n "$(find zapier shared -name '*.ts' -newer "$OUT/${IDS[0]}/index.js" -print -quit)" ]]
 }
 
