@@ -1,5 +1,5 @@
 /**
- * Wordapp's client-credentials integration (zapier/client-credentials-auth.ts): session auth whose perform runs
+ * Client-credentials integrations (zapier/client-credentials-auth.ts), Wordapp's in detail: session auth whose perform runs
  * the client-credentials grant. Strict mocks (test/mocks/vendor-mocks.ts) check the grant as Wordapp's document
  * lists it (client_id/client_secret as form fields) and the token where the API wants it. The token is fetched
  * once, reused while valid, fetched again on a 401 or on expiry, and the secret appears in no error.
@@ -46,6 +46,43 @@ async function runWithSession(run: Tester, perform: unknown, method: unknown, au
 		return { result: await run(method, { authData: merged }), renewed: true, authData: merged };
 	}
 }
+
+describe('every client-credentials integration', () => {
+	const withGrant = Object.values(vendors).filter((v) => zapierAlternatives(v).some((a) => a.kind === 'clientCredentials'));
+
+	test('exists for Wordapp and WebWork Tracker', () => {
+		expect(withGrant.map((v) => v.id).sort()).toEqual(['webwork-tracker', 'wordapp']);
+	});
+
+	test.each(withGrant.map((v) => [v.id, v] as const))('%s: session auth, the OAuth app\'s operations, every integration check', async (id, definition) => {
+		const alternative = zapierAlternatives(definition).find((a) => a.kind === 'clientCredentials') as ZapierAlternative;
+		const app = buildVendorApp(definition, operationCatalogues[id], '1.0.0', alternative);
+		const oauth = buildVendorApp(definition, operationCatalogues[id], '1.0.0');
+		expect(app.authentication?.type).toBe('session');
+		expect([Object.keys(app.triggers ?? {}), Object.keys(app.creates ?? {}), Object.keys(app.searches ?? {})]).toEqual([
+			Object.keys(oauth.triggers ?? {}),
+			Object.keys(oauth.creates ?? {}),
+			Object.keys(oauth.searches ?? {}),
+		]);
+		const checked = app as unknown as CheckedApp;
+		expect(report([...checkApp(checked, { idExemptions: operationCatalogues[id].idWithoutList ?? {} }), ...(await checkConnectionLabel(checked))])).toBe('');
+	});
+
+	test('WebWork Tracker: the grant authenticates the client as its definition says, and the token reaches the API', async () => {
+		const definition = vendors['webwork-tracker'];
+		const alternative = zapierAlternatives(definition).find((a) => a.kind === 'clientCredentials') as ZapierAlternative;
+		const app = buildVendorApp(definition, operationCatalogues['webwork-tracker'], '1.0.0', alternative);
+		const run = zapier.createAppTester(app) as unknown as Tester;
+		const perform = (app.authentication as unknown as { sessionConfig: { perform: unknown } }).sessionConfig.perform;
+		const mock = strictVendorMock('webwork-tracker').expectClientCredentials();
+		const authData = { ...CLIENT, ...((await run(perform, { authData: CLIENT })) as Record<string, string>) };
+		mock.expectApiCall({ method: 'GET', path: '/workspaces', token: authData.access_token, reply: { success: true, data: [{ id: 3, workspace_name: 'Acme WS' }] } });
+		const answer = await run(app.authentication?.test, { authData });
+		mock.done();
+		expect(mock.requests[0].headers.authorization).toMatch(/^Basic /);
+		expect(await run(app.authentication?.connectionLabel, { authData, inputData: answer })).toBe('Acme WS');
+	});
+});
 
 describe('Wordapp client-credentials integration', () => {
 	test('session auth with the client fields, the OAuth app\'s operations, and every integration check passes', async () => {
