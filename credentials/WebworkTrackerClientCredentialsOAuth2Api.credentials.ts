@@ -1,6 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { webworkTracker } from '../shared/vendors';
+import { webworkTracker } from '../shared/vendors/webwork-tracker';
 import { apiTestRequest, clientCredentialsProperties } from './common';
 
 /** WebWork Tracker client-credentials app (server to server); n8n re-runs the grant when a token is refused. */

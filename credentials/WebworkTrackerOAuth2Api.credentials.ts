@@ -1,6 +1,6 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { webworkTracker } from '../shared/vendors';
+import { webworkTracker } from '../shared/vendors/webwork-tracker';
 import { oAuth2Properties } from './common';
 
 /**

@@ -1,6 +1,6 @@
 import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { webworkTracker } from '../shared/vendors';
+import { webworkTracker } from '../shared/vendors/webwork-tracker';
 import { personalTokenAuthenticate, personalTokenProperties, personalTokenTest } from './common';
 
 /** WebWork Tracker personal access token: Bearer header, valid 6 months, no refresh. */

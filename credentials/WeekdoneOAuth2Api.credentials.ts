@@ -1,6 +1,6 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { weekdone } from '../shared/vendors';
+import { weekdone } from '../shared/vendors/weekdone';
 import { oAuth2Properties } from './common';
 
 /**

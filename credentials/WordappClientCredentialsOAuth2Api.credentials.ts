@@ -1,6 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { wordapp } from '../shared/vendors';
+import { wordapp } from '../shared/vendors/wordapp';
 import { apiTestRequest, clientCredentialsProperties } from './common';
 
 /** Wordapp application token (client_credentials, client auth in the body). */

@@ -1,6 +1,6 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { wordapp } from '../shared/vendors';
+import { wordapp } from '../shared/vendors/wordapp';
 import { oAuth2Properties } from './common';
 
 /**

@@ -1,6 +1,6 @@
 import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { wordapp } from '../shared/vendors';
+import { wordapp } from '../shared/vendors/wordapp';
 import { passwordAuthenticate, passwordPreAuthentication, passwordProperties, passwordTest } from './common';
 
 /**

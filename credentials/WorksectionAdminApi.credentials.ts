@@ -1,6 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { worksection } from '../shared/vendors';
+import { worksection } from '../shared/vendors/worksection';
 import { adminApiKeyAuthenticate, adminApiKeyProperties, adminApiKeyTest } from './common';
 
 /** Worksection admin API key: the key never travels; each request carries hash = md5(query string + key). */

@@ -1,6 +1,6 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { worksection } from '../shared/vendors';
+import { worksection } from '../shared/vendors/worksection';
 import { oAuth2Properties } from './common';
 
 /**

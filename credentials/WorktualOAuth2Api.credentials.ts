@@ -1,6 +1,6 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { worktual } from '../shared/vendors';
+import { worktual } from '../shared/vendors/worktual';
 import { liftArrayTokenPreAuthentication, oAuth2Properties } from './common';
 
 /**

@@ -1,6 +1,6 @@
 import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { worktual } from '../shared/vendors';
+import { worktual } from '../shared/vendors/worktual';
 import { personalTokenAuthenticate, personalTokenProperties, personalTokenTest } from './common';
 
 /** Worktual private app token, sent as the raw Authorization header the doc prints (Bearer selectable). */

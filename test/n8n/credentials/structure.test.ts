@@ -138,7 +138,7 @@ describe.each(vendorList.map((v) => [v.id, v] as [string, VendorDefinition]))('%
 	test('extends oAuth2Api with the authorization-code grant pinned', () => {
 		expect(type.extends).toEqual(['oAuth2Api']);
 		expect(registry.getParentTypes(type.name)).toEqual(['oAuth2Api']);
-		expect(prop(type, 'grantType')).toMatchObject({ type: 'hidden', default: 'authorizationCode' });
+		expect(prop(type, 'grantType')).toMatchObject({ type: 'hidden', default: vendor.oauth2.authorize.pkce ? 'pkce' : 'authorizationCode' });
 		expect(type.test).toBeUndefined(); // the editor never runs it for this grant (n8n.md §5)
 	});
 
