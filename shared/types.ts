@@ -208,6 +208,8 @@ export type AlternativeAuth =
 			hashParam: string;
 			testRequest: ApiRequestSpec;
 			whereToCreate: string;
+			/** The vendor's page about the key (its auth document covers OAuth only); Zapier links it from the key's help (check D002). */
+			docUrl: string;
 	  };
 
 /** An error answered with HTTP 200: `path` holds `equals` (Worksection `status: "error"`). */

@@ -77,7 +77,7 @@ export function clientCredentialsAuthentication(vendor: VendorDefinition, alt: C
 		type: 'session',
 		fields: [
 			{ key: CLIENT_ID_FIELD, label: 'Client ID', required: true, type: 'string', helpText: `Your application's client ID, from ${alt.whereToCreate}.` },
-			{ key: CLIENT_SECRET_FIELD, label: 'Client Secret', required: true, type: 'password', helpText: `Your application's client secret, from ${alt.whereToCreate}.` },
+			{ key: CLIENT_SECRET_FIELD, label: 'Client Secret', required: true, type: 'password', helpText: `Your application's client secret, from ${alt.whereToCreate} ([${vendor.displayName}'s documentation](${vendor.authDocUrl})).` },
 		],
 		sessionConfig: { perform },
 		test: base.test,

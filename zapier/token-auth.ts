@@ -40,7 +40,7 @@ export function tokenAuthentication(vendor: VendorDefinition, token: PersonalTok
 				label: token.displayName,
 				required: true,
 				type: 'password',
-				helpText: `Create it in ${token.whereToCreate}. Lifetime: ${token.lifetime}; when it ends, reconnect with a new one.`,
+				helpText: `Create it in ${token.whereToCreate} ([how, in ${vendor.displayName}'s documentation](${vendor.authDocUrl})). Lifetime: ${token.lifetime}; when it ends, reconnect with a new one.`,
 			},
 		],
 		test: oauth.test,

@@ -70,6 +70,7 @@ export const worksection: VendorDefinition = {
 			hashParam: 'hash', // hash = md5(query string + api key), https://worksection.com/en/faq/api-start.html ("Worksection API authorization")
 			testRequest: { method: 'GET', path: '', qs: { action: 'get_users' } },
 			whereToCreate: 'Worksection → Account → API (visible to the account owner only)',
+			docUrl: 'https://worksection.com/en/faq/api-start.html',
 		},
 	],
 };

@@ -80,11 +80,12 @@ export function outputLabel(key: string): string {
 
 type OutputField = { key: string; label: string; type?: 'string' | 'number' | 'integer' | 'boolean' | 'datetime' };
 
+/** The type the sample shows; none for a list or an empty value, where the sample shows no type (D024). */
 function outputType(value: unknown): OutputField['type'] {
 	if (typeof value === 'boolean') return 'boolean';
 	if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-	if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return 'datetime';
-	return 'string';
+	if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? 'datetime' : 'string';
+	return undefined;
 }
 
 /**
@@ -96,7 +97,10 @@ export function outputFieldsOf(sample: Sample, prefix = ''): OutputField[] {
 	for (const [key, value] of Object.entries(sample)) {
 		const full = prefix ? `${prefix}__${key}` : key;
 		if (value !== null && typeof value === 'object' && !Array.isArray(value)) fields.push(...outputFieldsOf(value as Sample, full));
-		else fields.push({ key: full, label: outputLabel(full), type: outputType(value) });
+		else {
+			const type = outputType(value);
+			fields.push({ key: full, label: outputLabel(full), ...(type ? { type } : {}) });
+		}
 	}
 	return fields;
 }
