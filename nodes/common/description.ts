@@ -1,4 +1,4 @@
-import type { INodeCredentialDescription, INodeProperties, INodePropertyMode, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeCredentialDescription, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { DropdownSource, FieldOption, OperationDefinition, OperationField, ResourceDefinition, VendorOperations } from '../../shared/operations/types';
 import { fieldName } from '../../shared/operations/request';
@@ -178,39 +178,43 @@ export function locatorProperty(catalogue: VendorOperations, field: OperationFie
 	if (!found) throw new Error(`${catalogue.vendor}: ${fieldName(field)} names no record list`);
 	const { method, source } = found;
 	const label = field.displayName.replace(/ ID$/, '');
-	const modes: INodePropertyMode[] = [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: `Select ${/^[AEIOU]/.test(label) ? 'an' : 'a'} ${label.toLowerCase()}...`,
-			typeOptions: { searchListMethod: method, searchable: true },
-		},
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 12345' },
-	];
-	if (source.recordUrl) {
-		const { regex, example } = source.recordUrl;
-		modes.push({
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: `e.g. ${example}`,
-			validation: [{ type: 'regex', properties: { regex, errorMessage: `Not a ${label.toLowerCase()} URL` } }],
-			extractValue: { type: 'regex', regex },
-		});
-	}
+	const url = source.recordUrl ?? { regex: '', example: '' };
 	const dependsOn = Object.values(source.dependsOn ?? {}).map((input) => dependencyOf(catalogue, fields, input));
-	return {
+	const property: INodeProperties = {
 		displayName: label,
 		name: fieldName(field),
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		// n8n-nodes-base's wording for a locator (Todoist's project), which also tells an AI agent what to give.
-		description: `${field.description} Choose from the list, or specify an ID${source.recordUrl ? ' or a URL' : ''}.`,
+		description: locatorDescription(field.description, source.recordUrl !== undefined),
 		...(field.required ? { required: true } : {}),
-		modes,
+		// Written in place, as n8n's lint reads modes; By URL is dropped below where no address is known.
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select ${/^[AEIOU]/.test(label) ? 'an' : 'a'} ${label.toLowerCase()}...`,
+				typeOptions: { searchListMethod: method, searchable: true },
+			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 12345' },
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: `e.g. ${url.example}`,
+				validation: [{ type: 'regex', properties: { regex: url.regex, errorMessage: `Not a ${label.toLowerCase()} URL` } }],
+				extractValue: { type: 'regex', regex: url.regex },
+			},
+		],
 		...(dependsOn.length > 0 ? { typeOptions: { loadOptionsDependsOn: dependsOn } } : {}),
 	};
+	if (!source.recordUrl) property.modes = property.modes?.filter((mode) => mode.name !== 'url');
+	return property;
+}
+
+/** n8n-nodes-base's wording for a locator (Todoist's project), which also tells an AI agent what it may give. */
+function locatorDescription(description: string, byUrl: boolean): string {
+	return `${description} Choose from the list, or specify an ID${byUrl ? ' or a URL' : ''}.`;
 }
 
 /** One input as version 2 shows it: a resource locator for a record ID, else as before (dependencies on locators by value). */
