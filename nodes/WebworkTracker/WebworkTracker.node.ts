@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { webworkTrackerOperations } from '../../shared/operations/webwork-tracker';
-import { webworkTracker } from '../../shared/vendors';
+import { webworkTracker } from '../../shared/vendors/webwork-tracker';
 import { authenticationProperty, catalogueProperties, executeVendorNode, vendorCredentials, vendorListSearch, vendorLoadOptions } from '../common';
 
 const spec = { vendor: webworkTracker, catalogue: webworkTrackerOperations };

@@ -2,7 +2,7 @@ import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookRespon
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { webworkTrackerOperations } from '../../shared/operations/webwork-tracker';
-import { webworkTracker } from '../../shared/vendors';
+import { webworkTracker } from '../../shared/vendors/webwork-tracker';
 import { receiveWebhook, vendorCredentials, vendorLoadOptions, webhookMethods, webhookTriggerProperties } from '../common';
 
 const spec = { vendor: webworkTracker, catalogue: webworkTrackerOperations };

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { weekdoneOperations } from '../../shared/operations/weekdone';
-import { weekdone } from '../../shared/vendors';
+import { weekdone } from '../../shared/vendors/weekdone';
 import { authenticationProperty, catalogueProperties, executeVendorNode, vendorCredentials, vendorListSearch, vendorLoadOptions } from '../common';
 
 const spec = { vendor: weekdone, catalogue: weekdoneOperations };

@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { weekdoneOperations } from '../../shared/operations/weekdone';
-import { weekdone } from '../../shared/vendors';
+import { weekdone } from '../../shared/vendors/weekdone';
 import { pollingTriggerProperties, pollVendor, vendorCredentials, vendorLoadOptions } from '../common';
 
 const spec = { vendor: weekdone, catalogue: weekdoneOperations };

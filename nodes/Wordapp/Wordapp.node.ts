@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { wordappOperations } from '../../shared/operations/wordapp';
-import { wordapp } from '../../shared/vendors';
+import { wordapp } from '../../shared/vendors/wordapp';
 import { authenticationProperty, catalogueProperties, executeVendorNode, vendorCredentials } from '../common';
 
 const spec = { vendor: wordapp, catalogue: wordappOperations };

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { worksectionOperations } from '../../shared/operations/worksection';
-import { worksection } from '../../shared/vendors';
+import { worksection } from '../../shared/vendors/worksection';
 import { authenticationProperty, catalogueProperties, executeVendorNode, vendorCredentials, vendorListSearch, vendorLoadOptions } from '../common';
 
 const spec = { vendor: worksection, catalogue: worksectionOperations };

@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { worksectionOperations } from '../../shared/operations/worksection';
-import { worksection } from '../../shared/vendors';
+import { worksection } from '../../shared/vendors/worksection';
 import { receiveWebhook, vendorCredentials, vendorLoadOptions, webhookMethods } from '../common';
 import { deliveryTriggerProperties, deliveryWebhooks, pollByDelivery } from '../common/trigger-delivery';
 

@@ -2,7 +2,7 @@ import type { INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookRespon
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { worksectionOperations } from '../../shared/operations/worksection';
-import { worksection } from '../../shared/vendors';
+import { worksection } from '../../shared/vendors/worksection';
 import { receiveWebhook, vendorCredentials, vendorLoadOptions, webhookMethods, webhookTriggerProperties } from '../common';
 
 const spec = { vendor: worksection, catalogue: worksectionOperations };

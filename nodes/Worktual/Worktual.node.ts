@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { worktualOperations } from '../../shared/operations/worktual';
-import { worktual } from '../../shared/vendors';
+import { worktual } from '../../shared/vendors/worktual';
 import { authenticationProperty, catalogueProperties, executeVendorNode, vendorCredentials, vendorListSearch } from '../common';
 
 const spec = { vendor: worktual, catalogue: worktualOperations };

@@ -11,8 +11,6 @@ import { wordapp } from './wordapp';
 import { worksection } from './worksection';
 import { worktual } from './worktual';
 
-export { weekdone, worksection, worktual, webworkTracker, wordapp };
-
 /** One vendor as the registry holds it: its definition and its operation catalogue. */
 export interface VendorEntry {
 	definition: VendorDefinition;

@@ -1,14 +1,15 @@
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 
 import { n8n } from '../../../package.json';
-import * as vendorModule from '../../../shared/vendors';
+import { vendorList } from '../../../shared/vendors';
 import { fieldName, operationCatalogues } from '../../../shared/operations';
 import { type LintProblem, lintGenerated } from './lint-generated.cjs';
 import webworkTrackerCodex from '../../../nodes/WebworkTracker/WebworkTracker.node.json';
 import weekdoneCodex from '../../../nodes/Weekdone/Weekdone.node.json';
 
 /** What the node files call to build their descriptions. */
-const definitionExports = Object.entries(vendorModule).filter(([, value]) => vendorModule.vendorList.includes(value as never)).map(([name]) => name);
+// each node imports its definition from shared/vendors/<id>.ts, exported under the id in camelCase
+const definitionExports = vendorList.map((v) => v.id.replace(/-(\w)/g, (_match, letter: string) => letter.toUpperCase()));
 const GENERATOR_IMPORTS = ['authenticationProperty', 'catalogueProperties', 'vendorCredentials', 'pollingTriggerProperties', 'webhookTriggerProperties', 'deliveryTriggerProperties', 'deliveryWebhooks', ...definitionExports];
 
 /** Every node package.json hands n8n (checked against the registry and the disk by scripts/check-pack.js), from its source. */
