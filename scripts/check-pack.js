@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Checks what `npm pack` would publish: only what n8n loads (credentials, nodes, shared code), every file
- * listed in package.json `n8n` present, those lists in step with the vendor registry and the source files
- * (scripts/n8n-lists.js), no Zapier/sandbox/test code, no runtime dependency.
+ * listed in package.json `n8n` present, those lists (written by scripts/build.js from the compiled files) in
+ * step with the vendor registry and the source files (scripts/n8n-lists.js), no Zapier/sandbox/test code, no
+ * runtime dependency.
  */
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
