@@ -151,7 +151,7 @@ describe('Worksection admin-API-key integration', () => {
 
 	test('an action with a stored account URL off the vendor\'s domains sends nothing', async () => {
 		const { app, run } = adminApp();
-		const error = await failure(run(app.triggers?.newProject.operation.perform, { authData: { account_url: 'https://evil.example.com', api_key: KEY } }));
+		const error = await failure(run((app.triggers?.newProject.operation as { perform: unknown }).perform, { authData: { account_url: 'https://evil.example.com', api_key: KEY } }));
 		expect(error.message).toContain('Worksection');
 		expect(error.message).not.toContain(KEY);
 		expect(error.message).not.toMatch(/Nock/);

@@ -75,7 +75,7 @@ describe('every client-credentials integration', () => {
 		const run = zapier.createAppTester(app) as unknown as Tester;
 		const perform = (app.authentication as unknown as { sessionConfig: { perform: unknown } }).sessionConfig.perform;
 		const mock = strictVendorMock('webwork-tracker').expectClientCredentials();
-		const authData = { ...CLIENT, ...((await run(perform, { authData: CLIENT })) as Record<string, string>) };
+		const authData: Record<string, string> = { ...CLIENT, ...((await run(perform, { authData: CLIENT })) as Record<string, string>) };
 		mock.expectApiCall({ method: 'GET', path: '/workspaces', token: authData.access_token, reply: { success: true, data: [{ id: 3, workspace_name: 'Acme WS' }] } });
 		const answer = await run(app.authentication?.test, { authData });
 		mock.done();
