@@ -53,7 +53,7 @@ export const webworkTracker: VendorDefinition = {
 			credentialName: 'webworkTrackerPersonalAccessTokenApi',
 			displayName: 'WebWork Tracker Personal Access Token',
 			tokenPlacement: { in: 'header', name: 'Authorization', prefix: 'Bearer ' },
-			lifetime: '6 months, no refresh (doc)',
+			lifetime: '6 months, no refresh', // doc
 			whereToCreate: 'WebWork → Settings → REST API → Personal Access Tokens → Create Token',
 		},
 		{
