@@ -124,14 +124,24 @@ export const webworkTrackerOperations: VendorOperations = {
 			source: '3p',
 		},
 		tasks: { request: { method: 'GET', path: '/tasks', query: { order_by: 'desc' } }, path: 'data', label: ['title'], value: ['id'], dependsOn: { workspace_id: 'workspaceId' }, paginated: true, source: 'doc' },
+		// GET /contracts, filtered by project_id, user_id, status (https://api-docs.webwork-tracker.com/v2, Contracts). A contract
+		// (a member's place on a project) has no name: the label fields are guessed, the ID is the fallback.
+		contracts: {
+			request: { method: 'GET', path: '/contracts' },
+			path: 'data',
+			label: ['user.name+project.name', 'user_name+project_name', 'id'],
+			value: ['id'],
+			dependsOn: { project_id: 'projectId' },
+			paginated: true,
+			source: 'guess',
+		},
 	},
-	idDropdowns: { taskId: 'tasks', parentId: 'tasks', projectId: 'projects', memberId: 'members' },
+	idDropdowns: { taskId: 'tasks', parentId: 'tasks', projectId: 'projects', memberId: 'members', contractId: 'contracts' },
 	lookups: [
 		// GET /projects takes a name filter [DOC]
 		{ resource: 'project', list: 'getAll', by: { input: 'projectName', label: 'Name', path: 'name', description: 'The exact name of the project (any case).' }, query: { name: '{value}' }, create: 'create' },
 		{ resource: 'task', list: 'getAll', by: { input: 'taskTitle', label: 'Title', path: 'title', description: 'The exact title of the task (any case).' }, create: 'create' },
 	],
-	idWithoutList: { contractId: 'a contract (a project membership) has no name a list could show' },
 	resources: [
 		{
 			value: 'workspace',

@@ -105,7 +105,7 @@ export const weekdoneOperations: VendorOperations = {
 		{ resource: 'item', list: 'getAll', by: { input: 'description', label: 'Description', path: 'description', description: 'The exact text of the item (any case), in the chosen week.' }, create: 'create' },
 	],
 	idWithoutList: {
-		resultId: 'key results are listed only inside their objective\'s record',
+		resultId: 'no route lists key results: they come only nested in their objective\'s record (GET objective)',
 		departmentId: 'the API lists no departments',
 		sourceId: 'your own identifier for the item, not a Weekdone ID',
 	},
