@@ -12,6 +12,7 @@ import { repoRoot } from './lib/paths';
 import { Report } from './lib/report';
 import { ensureRuntime } from './lib/runtime';
 import { startStack, type Stack } from './lib/stack';
+import { aiAgentToolScenario } from './scenarios/ai-agent';
 import { alternativeScenario } from './scenarios/alternatives';
 import type { SuiteContext } from './scenarios/context';
 import { httpRequestNodeScenario, worksectionRefreshScenario } from './scenarios/lifecycle';
@@ -85,6 +86,9 @@ async function main(): Promise<number> {
 		const lifecycleStarted = Date.now();
 		await worksectionRefreshScenario(ctx, credentials.worksection);
 		info(`Worksection refresh outside executions took ${Date.now() - lifecycleStarted} ms`);
+		const agentStarted = Date.now();
+		await aiAgentToolScenario(ctx);
+		info(`AI agent with our tool took ${Date.now() - agentStarted} ms`);
 	} catch (error) {
 		report.failed++;
 		console.log(`FAIL setup: ${error instanceof Error ? error.message : String(error)}`);
