@@ -58,6 +58,21 @@ describe('vendor registry', () => {
 		}
 	});
 
+	test('node codex files (nodes/<X>/<X>.node.json): credential documentation is the definition\'s authDocUrl, the action node\'s primary documentation the catalogue\'s docsUrl', () => {
+		const capitalise = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+		type Codex = { node: string; resources: { credentialDocumentation: Array<{ url: string }>; primaryDocumentation: Array<{ url: string }> } };
+		for (const vendor of vendorList) {
+			const prefix = capitalise(vendor.n8nPrefix);
+			const folders = n8n.nodes.map((file) => file.split('/')[2]).filter((folder) => folder === prefix || folder.startsWith(`${prefix}Trigger`) || folder.startsWith(`${prefix}Webhook`));
+			expect([vendor.id, folders.includes(prefix)]).toEqual([vendor.id, true]);
+			for (const folder of folders) {
+				const codex = JSON.parse(readFileSync(path.join(root, 'nodes', folder, `${folder}.node.json`), 'utf8')) as Codex;
+				expect([folder, codex.resources.credentialDocumentation.map((d) => d.url)]).toEqual([folder, [vendor.authDocUrl]]);
+				if (folder === prefix) expect([folder, codex.resources.primaryDocumentation.map((d) => d.url)]).toEqual([folder, [operationCatalogues[vendor.id].docsUrl]]);
+			}
+		}
+	});
+
 	test('each vendor has its document summarised in docs/vendors/<id>.md, with the public URL', () => {
 		for (const vendor of vendorList) {
 			const file = path.join(root, 'docs', 'vendors', `${vendor.id}.md`);
