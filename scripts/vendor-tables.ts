@@ -44,7 +44,7 @@ function quirkRows(v: VendorDefinition): string[] {
 		: 'no refresh (permanent token)';
 	return [
 		v.displayName,
-		`${o.token.clientAuth}${renamed.length ? `; renamed: ${renamed.join(', ')}` : ''}${o.token.responseShape === 'array' ? '; answer is a JSON array' : ''}`,
+		`${o.token.clientAuth}${o.authorize.pkce ? '; PKCE (S256)' : ''}${renamed.length ? `; renamed: ${renamed.join(', ')}` : ''}${o.token.responseShape === 'array' ? '; answer is a JSON array' : ''}`,
 		refresh,
 		`access ${duration(o.lifetimes.accessToken)}, refresh ${duration(o.lifetimes.refreshToken)}`,
 		[placement(v.api.tokenPlacement), ...Object.entries(v.api.headers).map(([k, val]) => code(`${k}: ${val}`))].join('; '),
