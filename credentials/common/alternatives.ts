@@ -13,7 +13,20 @@ import { passwordToken, refreshToken } from '../../shared/oauth/lifecycle';
 import type { HttpClient } from '../../shared/oauth/http';
 import type { OAuthClient } from '../../shared/oauth/token-requests';
 import type { AlternativeAuth, TokenPlacement, VendorDefinition } from '../../shared/types';
-import { alternativeOf, apiBaseUrlField, editableHeaderFields, FIELD, mandatoryHeaderValues, needsPrefixChoice, tokenPrefixField, urlField } from './fields';
+import {
+	alternativeOf,
+	apiBaseUrlField,
+	editableHeaderFields,
+	FIELD,
+	mandatoryHeaderValues,
+	needsPrefixChoice,
+	tokenPrefixField,
+	unconfirmedHeaderFormat,
+	unconfirmedHeaderValues,
+	unconfirmedNotice,
+	unconfirmedUrl,
+	urlField,
+} from './fields';
 import { n8nHttpClient } from './http';
 import { RenewalMemo } from './renewals';
 import { apiTestRequest, vendorErrorRules } from './oauth2';
@@ -41,9 +54,21 @@ function placeToken(vendor: VendorDefinition, placement: TokenPlacement, field: 
 
 // ---- personal / private app token -------------------------------------------------------------
 
+/** How a definition says the vendor states no lifetime for a token (`AlternativeAuth` personalToken `lifetime`). */
+const NOT_DOCUMENTED = 'not documented';
+
 export function personalTokenProperties(vendor: VendorDefinition, credentialName: string): INodeProperties[] {
 	const alt = alternativeOf(vendor, 'personalToken', credentialName);
+	// A lifetime the vendor does not state is an unconfirmed fact for the notice, not advice on the field.
+	const lifetimeKnown = alt.lifetime !== NOT_DOCUMENTED;
+	const unconfirmed = [
+		lifetimeKnown ? undefined : 'how long the token stays valid',
+		unconfirmedHeaderFormat(alt.tokenPlacement),
+		unconfirmedUrl('API Base URL', vendor.api.baseUrl),
+		...unconfirmedHeaderValues(vendor),
+	];
 	const props: INodeProperties[] = [
+		...unconfirmedNotice(vendor, unconfirmed),
 		{
 			displayName: 'Access Token',
 			name: FIELD.accessToken,
@@ -51,7 +76,7 @@ export function personalTokenProperties(vendor: VendorDefinition, credentialName
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: `Create it in ${alt.whereToCreate}. Lifetime: ${alt.lifetime}.`,
+			description: `Create it in ${alt.whereToCreate}.${lifetimeKnown ? ` Lifetime: ${alt.lifetime}.` : ''}`,
 		},
 	];
 	if (needsPrefixChoice(alt.tokenPlacement)) props.push(tokenPrefixField(vendor));
@@ -73,7 +98,9 @@ export function personalTokenTest(vendor: VendorDefinition): ICredentialTestRequ
 export function passwordProperties(vendor: VendorDefinition, credentialName: string): INodeProperties[] {
 	const alt = alternativeOf(vendor, 'password', credentialName);
 	const optionalClient = alt.clientAuth === 'none' ? 'Not needed' : 'Optional';
+	const unconfirmed = [unconfirmedUrl('Access Token URL', vendor.oauth2.token.url), unconfirmedUrl('API Base URL', vendor.api.baseUrl), ...unconfirmedHeaderValues(vendor)];
 	return [
+		...unconfirmedNotice(vendor, unconfirmed),
 		{ displayName: 'Username', name: FIELD.username, type: 'string', default: '', required: true, description: alt.whereToCreate },
 		{ displayName: 'Password', name: FIELD.password, type: 'string', typeOptions: { password: true }, default: '', required: true },
 		{ displayName: 'Client ID', name: FIELD.clientId, type: 'string', default: '', description: `${optionalClient}: your application's API Key` },

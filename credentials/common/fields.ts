@@ -26,18 +26,39 @@ export const FIELD = {
 
 /**
  * A URL the vendor documents is pinned (hidden, so a new package version wins over stored values);
- * one it leaves out stays editable, prefilled with the best guess and flagged as unconfirmed.
+ * one it leaves out stays editable, prefilled with the most likely value. That it is unconfirmed is said
+ * once, in the credential's notice (unconfirmedNotice), not on the field.
  */
 export function urlField(name: string, displayName: string, url: VendorUrl): INodeProperties {
 	if (url.documented) return { displayName, name, type: 'hidden', default: url.url };
-	return {
-		displayName,
-		name,
-		type: 'string',
-		default: url.url,
-		required: true,
-		hint: `Unconfirmed: the vendor's documentation does not give this URL${url.note ? ` (${url.note})` : ''}. Check it against your app settings.`,
-	};
+	return { displayName, name, type: 'string', default: url.url, required: true };
+}
+
+/** The URL as an unconfirmed fact for the notice, when the vendor's documentation does not give it. */
+export function unconfirmedUrl(displayName: string, url: VendorUrl): string | undefined {
+	return url.documented ? undefined : `the ${displayName}`;
+}
+
+/** The editable headers' values (`api.editableHeaders`): the documentation names each header, not its value. */
+export function unconfirmedHeaderValues(vendor: VendorDefinition): string[] {
+	return (vendor.api.editableHeaders ?? []).map((header) => `the ${header.name} header's value`);
+}
+
+/** A header placement without a scheme (needsPrefixChoice): whether the vendor also takes "Bearer" is open. */
+export function unconfirmedHeaderFormat(placement: TokenPlacement): string | undefined {
+	return needsPrefixChoice(placement) ? `whether the ${placement.name} header carries the token alone, as the documentation prints it, or as "Bearer <token>"` : undefined;
+}
+
+/**
+ * Issue 10 (n8n UX guidelines): the facts a credential relies on that the vendor's documentation does not
+ * confirm, stated once, plainly, at the top of the form. Each such value is editable below it.
+ */
+export function unconfirmedNotice(vendor: VendorDefinition, facts: Array<string | undefined>): INodeProperties[] {
+	const named = facts.filter((fact): fact is string => fact !== undefined);
+	if (named.length === 0) return [];
+	const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+	const name = vendor.displayName;
+	return [notice('unconfirmedNotice', `Not confirmed by ${name}'s documentation: ${list}. This credential uses the most likely values; if ${name} gives you different ones, change them here.`)];
 }
 
 /** A line of advice shown in the credential form (n8n's `notice` property type); it stores nothing. */
@@ -77,7 +98,7 @@ export function tokenPrefixField(vendor: VendorDefinition): INodeProperties {
 			{ name: 'Token Only (as Documented)', value: '' },
 			{ name: 'Bearer Token', value: 'Bearer ' },
 		],
-		description: `${vendor.displayName}'s documentation shows the token without a scheme. Switch to Bearer if your account rejects it.`,
+		description: `How the token is sent to ${vendor.displayName} in the Authorization header`,
 	};
 }
 
@@ -92,7 +113,7 @@ export function editableHeaderFields(vendor: VendorDefinition): INodeProperties[
 		name: header.credentialField,
 		type: 'string' as const,
 		default: vendor.api.headers[header.name] ?? '',
-		description: `Sent as ${header.name} on every API call. Unconfirmed: ${header.note}. Change it if ${vendor.displayName} asks for another value.`,
+		description: `Sent as ${header.name} on every API call`,
 	}));
 }
 

@@ -13,6 +13,10 @@ import {
 	notice,
 	redirectUriField,
 	tokenPrefixField,
+	unconfirmedHeaderFormat,
+	unconfirmedHeaderValues,
+	unconfirmedNotice,
+	unconfirmedUrl,
 	urlField,
 } from './fields';
 
@@ -149,7 +153,7 @@ export function httpRequestNodeNotice(vendor: VendorDefinition): string | undefi
 	}
 	const notes: string[] = [];
 	if (tokenPlacement.name.toLowerCase() === 'authorization' && tokenPlacement.prefix === '') {
-		notes.push(`it sends the token as "Bearer <token>", while ${name}'s documentation shows the token alone: if ${name} rejects that, ${way}`);
+		notes.push(`it sends the token as "Bearer <token>": if ${name} rejects that, ${way}`);
 	}
 	const headerList = Object.entries(headers).map(([key, value]) => `${key}: ${value}`);
 	if (headerList.length > 0) notes.push(`add the header ${headerList.join(', ')} yourself under Send Headers (the credential cannot add it there), or ${way}`);
@@ -178,10 +182,21 @@ export function authorizationCodeGrant(vendor: VendorDefinition): 'pkce' | 'auth
 /** Properties of `<prefix>OAuth2Api` (authorization code), layered over n8n's oAuth2Api. */
 export function oAuth2Properties(vendor: VendorDefinition): INodeProperties[] {
 	const { oauth2, api } = vendor;
+	const unconfirmed = [
+		unconfirmedUrl('Authorization URL', oauth2.authorize.url),
+		unconfirmedUrl('Access Token URL', oauth2.token.url),
+		oauth2.refresh?.url ? unconfirmedUrl('Refresh Token URL', oauth2.refresh.url) : undefined,
+		oauth2.revoke ? unconfirmedUrl('Revoke Token URL', oauth2.revoke.url) : undefined,
+		unconfirmedUrl('API Base URL', api.baseUrl),
+		...unconfirmedHeaderValues(vendor),
+		unconfirmedHeaderFormat(api.tokenPlacement),
+	];
 	const props: INodeProperties[] = [
 		...notices(vendor),
 		// Required and easy to miss: first, right under n8n's own OAuth Redirect URL that it copies.
 		...(needsRedirectUri(vendor) ? [redirectUriField(vendor)] : []),
+		// Right above the URL fields it is about.
+		...unconfirmedNotice(vendor, unconfirmed),
 		hidden('grantType', authorizationCodeGrant(vendor), 'Grant Type'),
 		urlField(FIELD.authUrl, 'Authorization URL', oauth2.authorize.url),
 		urlField(FIELD.tokenUrl, 'Access Token URL', oauth2.token.url),
@@ -224,7 +239,9 @@ export function liftArrayTokenPreAuthentication(vendor: VendorDefinition) {
 /** Properties of a client-credentials alternative (server-to-server, no user consent). */
 export function clientCredentialsProperties(vendor: VendorDefinition, credentialName: string): INodeProperties[] {
 	const alt = alternativeOf(vendor, 'clientCredentials', credentialName);
+	const unconfirmed = [unconfirmedUrl('Access Token URL', vendor.oauth2.token.url), unconfirmedUrl('API Base URL', vendor.api.baseUrl), ...unconfirmedHeaderValues(vendor)];
 	return [
+		...unconfirmedNotice(vendor, unconfirmed),
 		hidden('grantType', 'clientCredentials', 'Grant Type'),
 		urlField(FIELD.tokenUrl, 'Access Token URL', vendor.oauth2.token.url),
 		apiBaseUrlField(vendor),

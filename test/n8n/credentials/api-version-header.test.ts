@@ -49,7 +49,10 @@ describe('Wordapp X-Api-Version: editable in the n8n credential', () => {
 		for (const type of WORDAPP_TYPES) {
 			const field = engine.credentials.getCredentialsProperties(type).find((p) => p.name === 'apiVersionHeader');
 			expect(field).toMatchObject({ type: 'string', default: DEFAULT, displayName: 'X-Api-Version Header' });
-			expect(field?.description).toMatch(/^Sent as X-Api-Version on every API call\. Unconfirmed: /);
+			expect(field?.description).toBe('Sent as X-Api-Version on every API call');
+			// that Wordapp's documentation gives no value is said once, in the credential's notice
+			const notice = engine.credentials.getCredentialsProperties(type).find((p) => p.name === 'unconfirmedNotice');
+			expect(notice?.displayName).toContain("the X-Api-Version header's value");
 		}
 		const others = engine.credentials.types.names().filter((n) => !WORDAPP_TYPES.includes(n));
 		expect(others.length).toBeGreaterThan(0);

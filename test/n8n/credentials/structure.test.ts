@@ -128,7 +128,9 @@ function expectUrlField(type: ICredentialType, name: string, url: VendorUrl) {
 	} else {
 		expect(field!.type).toBe('string');
 		expect(field!.required).toBe(true);
-		expect(field!.hint).toMatch(/Unconfirmed/);
+		// said once, in the credential's notice, not on the field
+		expect(field!.hint).toBeUndefined();
+		expect(prop(type, 'unconfirmedNotice')?.displayName).toContain(`the ${field!.displayName}`);
 	}
 }
 
@@ -238,10 +240,11 @@ describe('alternatives', () => {
 		const type = typeOf('wordappPasswordApi');
 		const visible = type.properties.filter((p) => p.type !== 'hidden').map((p) => p.name);
 		// the token URL is not in Wordapp's doc, so it is editable
-		expect(visible).toEqual(['username', 'password', 'clientId', 'clientSecret', 'tokenUrl', 'apiBaseUrl', 'apiVersionHeader']);
+		expect(visible).toEqual(['unconfirmedNotice', 'username', 'password', 'clientId', 'clientSecret', 'tokenUrl', 'apiBaseUrl', 'apiVersionHeader']);
 		expect(prop(type, 'clientId')!.required).toBeFalsy();
 		expect(prop(type, 'accessToken')).toMatchObject({ type: 'hidden', typeOptions: { expirable: true }, default: '' });
-		expect(prop(type, 'tokenUrl')).toMatchObject({ type: 'string', default: 'https://app.wordapp.com/oauth/token', hint: expect.stringMatching(/^Unconfirmed/) });
+		expect(prop(type, 'tokenUrl')).toMatchObject({ type: 'string', default: 'https://app.wordapp.com/oauth/token' });
+		expect(prop(type, 'unconfirmedNotice')?.displayName).toMatch(/^Not confirmed by Wordapp's documentation: the Access Token URL, the API Base URL and the X-Api-Version header's value\./);
 		expect(typeof type.preAuthentication).toBe('function');
 		expect(type.authenticate).toEqual({
 			type: 'generic',
