@@ -210,6 +210,11 @@ export type AlternativeAuth =
 			whereToCreate: string;
 			/** The vendor's page about the key (its auth document covers OAuth only); Zapier links it from the key's help (check D002). */
 			docUrl: string;
+			/**
+			 * Parameters an action requires with the key though OAuth does not (a key has no user, so writes name
+			 * their author), by action name; the Zapier admin-key integration marks those inputs required.
+			 */
+			requiredParams?: Record<string, string[]>;
 	  };
 
 /** An error answered with HTTP 200: `path` holds `equals` (Worksection `status: "error"`). */

@@ -10,6 +10,7 @@ import { createHash } from 'crypto';
 import type { Authentication, BeforeRequestMiddleware, Bundle, ZObject } from 'zapier-platform-core';
 
 import { checkTokenHost } from '../shared/oauth';
+import type { VendorOperations } from '../shared/operations/types';
 import type { AlternativeAuth, VendorDefinition } from '../shared/types';
 import { buildAuthentication } from './authentication';
 import { zapierEnv } from './env';
@@ -94,6 +95,26 @@ export function signAdminRequest(vendor: VendorDefinition, alt: AdminApiKey): Be
 		const query = [...own, serializeQuery(request.params as Record<string, unknown> | undefined)].filter((part) => part !== '').join('&');
 		const signed = `${path}?${query ? `${query}&` : ''}${alt.hashParam}=${adminSignature(query, key)}`;
 		return { ...request, url: signed, params: {} };
+	};
+}
+
+/**
+ * The catalogue as the key sees it: inputs the vendor requires with the key (`requiredParams`, by action, e.g. a
+ * comment's author) become required, so the Zap editor asks for them instead of the vendor refusing the call.
+ */
+export function adminKeyCatalogue(catalogue: VendorOperations, alt: AdminApiKey): VendorOperations {
+	const required = alt.requiredParams ?? {};
+	const requiredFor = (action: string | undefined): string[] => (action !== undefined && Object.prototype.hasOwnProperty.call(required, action) ? required[action] : []);
+	return {
+		...catalogue,
+		resources: catalogue.resources.map((resource) => ({
+			...resource,
+			operations: resource.operations.map((operation) => {
+				const names = requiredFor(operation.request.action);
+				if (names.length === 0) return operation;
+				return { ...operation, fields: operation.fields.map((field) => (names.includes(field.key) ? { ...field, required: true } : field)) };
+			}),
+		})),
 	};
 }
 

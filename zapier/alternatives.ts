@@ -7,7 +7,8 @@
 import type { AfterResponseMiddleware, Authentication, BeforeRequestMiddleware } from 'zapier-platform-core';
 
 import type { AlternativeAuth, VendorDefinition } from '../shared/types';
-import { adminKeyAuthentication, adminKeyVendor, signAdminRequest } from './admin-key-auth';
+import type { VendorOperations } from '../shared/operations/types';
+import { adminKeyAuthentication, adminKeyCatalogue, adminKeyVendor, signAdminRequest } from './admin-key-auth';
 import { buildAuthentication } from './authentication';
 import { clientCredentialsAuthentication } from './client-credentials-auth';
 import { buildAfterResponse, buildBeforeRequest } from './middleware';
@@ -44,6 +45,8 @@ export interface AuthScheme {
 	authentication: Authentication;
 	beforeRequest: BeforeRequestMiddleware[];
 	afterResponse: AfterResponseMiddleware[];
+	/** The catalogue as this credential sees it (the admin key's required inputs); the vendor's own when left out. */
+	adaptCatalogue?: (catalogue: VendorOperations) => VendorOperations;
 }
 
 /** The authentication and middleware of the OAuth2 integration, or of one alternative's. */
@@ -65,6 +68,7 @@ export function authScheme(definition: VendorDefinition, alternative?: ZapierAlt
 				authentication: adminKeyAuthentication(vendor, alternative),
 				beforeRequest: [buildBeforeRequest(vendor), signAdminRequest(vendor, alternative)],
 				afterResponse: [buildAfterResponse(vendor)],
+				adaptCatalogue: (catalogue) => adminKeyCatalogue(catalogue, alternative),
 			};
 		}
 		case 'clientCredentials': {

@@ -17,7 +17,8 @@ export type VendorApp = App<Record<string, Trigger>, Record<string, Create>, Rec
 export function buildVendorApp(definition: VendorDefinition, catalogue: VendorOperations, version: string, alternative?: ZapierAlternative): VendorApp {
 	const scheme = authScheme(definition, alternative);
 	const vendor = scheme.vendor;
-	const { triggers, creates, searches, searchOrCreates } = redactAllErrors(vendor, buildOperations(vendor, catalogue));
+	const operations = scheme.adaptCatalogue ? scheme.adaptCatalogue(catalogue) : catalogue;
+	const { triggers, creates, searches, searchOrCreates } = redactAllErrors(vendor, buildOperations(vendor, operations));
 	return {
 		version,
 		platformVersion: coreVersion,

@@ -71,6 +71,8 @@ export const worksection: VendorDefinition = {
 			testRequest: { method: 'GET', path: '', qs: { action: 'get_users' } },
 			whereToCreate: 'Worksection → Account → API (visible to the account owner only)',
 			docUrl: 'https://worksection.com/en/faq/api-start.html',
+			// the vendor's SDK: a comment written with the admin key names its author (docs/vendors/worksection.md)
+			requiredParams: { post_comment: ['email_user_from'] },
 		},
 	],
 };

@@ -81,6 +81,18 @@ describe('Worksection admin-API-key integration', () => {
 		expect(report([...checkApp(checked, { idExemptions: operationCatalogues.worksection.idWithoutList ?? {} }), ...(await checkConnectionLabel(checked))])).toBe('');
 	});
 
+	test('inputs the vendor requires with the key are required here (a comment\'s author), optional in the OAuth app', () => {
+		const { app } = adminApp();
+		const oauth = buildVendorApp(vendor, operationCatalogues.worksection, '1.0.0');
+		const author = (a: typeof app) => (a.creates?.comment_create.operation.inputFields as Array<{ key?: string; required?: boolean }>).find((f) => f.key === 'emailUserFrom'); // the catalogue's email_user_from, as Zapier keys it
+		expect(author(app)?.required).toBe(true);
+		expect(author(oauth)?.required).toBeFalsy();
+		// every other input keeps the OAuth app's requiredness
+		const required = (a: typeof app) =>
+			Object.entries(a.creates ?? {}).flatMap(([key, c]) => (c.operation.inputFields as Array<{ key?: string; required?: boolean }>).filter((f) => f.required).map((f) => `${key}.${f.key}`));
+		expect(required(app).filter((name) => !required(oauth).includes(name))).toEqual(['comment_create.emailUserFrom']);
+	});
+
 	test('the signature of a known query and key (md5 of query + key, hex)', () => {
 		// printf '%s' 'action=get_tasks&id_project=26test-admin-key' | md5sum
 		expect(adminSignature('action=get_tasks&id_project=26', KEY)).toBe('9b0c29713cefb84f0fa71327296f1bb8');
