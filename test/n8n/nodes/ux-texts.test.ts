@@ -36,7 +36,7 @@ function userTexts(props: INodeProperties[]): string[] {
 	]);
 }
 
-const INTERNAL = /\[(?:3P|GUESS|VENDOR-CODE|DOC)\]|vendors\.md|research\/|docstring|§/i;
+const INTERNAL = /\[(?:3P|GUESS|VENDOR-CODE|DOC)\]|vendors\.md|research\/|docstring|§|\bunconfirmed\b|\bguess(?:ed)?\b|doorkeeper|\((?:doc|3p|code)\)/i;
 
 test.each(byNode)('%s: no internal notes or research references', (_n, description, props) => {
 	expect([description.description, ...userTexts(props)].filter((t) => INTERNAL.test(t))).toEqual([]);
