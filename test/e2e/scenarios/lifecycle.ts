@@ -138,10 +138,10 @@ export async function worksectionRefreshScenario(ctx: SuiteContext, worksection:
 					{
 						id: randomUUID(),
 						name: 'Webhook Trigger',
-						type: 'n8n-nodes-worktools.worksectionWebhookTrigger',
+						type: 'n8n-nodes-worktools.worksectionTrigger',
 						typeVersion: 1,
 						position: [0, 0],
-						parameters: { authentication: credential.type, events: ['post_project'] },
+						parameters: { authentication: credential.type, delivery: 'webhook', events: ['post_project'] },
 						credentials: { [credential.type]: { id: credential.id, name: credential.name } },
 						webhookId,
 					},

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { activate, deactivate, executionsOf, waitForNewExecution } from '../lib/activation';
+import { jsonBody } from '../lib/http-session';
 import type { CredentialRef, N8nClient, Workflow, WorkflowSpec } from '../lib/n8n-client';
 import { waitFor } from '../lib/wait';
 import { WEBWORK_PAT, webwork, worksectionAdmin } from '../lib/vendor-api';
@@ -10,6 +11,10 @@ import type { SuiteContext } from './context';
 
 const TRIGGER = 'Trigger';
 const WEBWORK_WORKSPACE = 1001;
+const WORKSECTION_TRIGGER = 'n8n-nodes-worktools.worksectionTrigger';
+/** The former webhook-only type: hidden from the node panel, kept so saved workflows still activate. */
+const WORKSECTION_WEBHOOK_TRIGGER = 'n8n-nodes-worktools.worksectionWebhookTrigger';
+const isWorksectionPoll = (e: SandboxLogEntry) => e.query?.action === 'get_events';
 
 /** A workflow holding only one trigger node of ours (webhook triggers get a webhookId, as the editor gives them). */
 function triggerWorkflow(name: string, type: string, parameters: Record<string, unknown>, credential: CredentialRef, webhookId?: string): WorkflowSpec {
@@ -66,7 +71,7 @@ export async function pollingTriggerScenario(ctx: SuiteContext, credentials: Cre
 		await check('worksection trigger: polls and emits a project created through the admin API (newEvent, manual run)', async () => {
 			const credential = requireCredential(credentials.worksection);
 			const trigger = await client.createWorkflow(
-				triggerWorkflow('e2e worksection poll', 'n8n-nodes-worktools.worksectionTrigger', { event: 'newEvent', kinds: ['post_project'] }, credential),
+				triggerWorkflow('e2e worksection poll', WORKSECTION_TRIGGER, { event: 'newEvent', kinds: ['post_project'] }, credential),
 			);
 			const title = `e2e polled project ${Date.now()}`;
 			const created = await worksectionAdmin(ctx.sandbox.url, 'post_project', { title });
@@ -77,6 +82,38 @@ export async function pollingTriggerScenario(ctx: SuiteContext, credentials: Cre
 			if (first.action !== 'post' || first.object?.type !== 'project' || String(first.object?.id) !== String(id)) {
 				throw new Error(`expected post_project of project ${String(id)}, got ${JSON.stringify(first).slice(0, 300)}`);
 			}
+		});
+		await check('worksection trigger, Delivery: Polling (as saved before Delivery existed): activation polls the activity log and registers no webhook', async () => {
+			const credential = requireCredential(credentials.worksection);
+			// The editor gives the node a webhookId (its type describes a webhook); n8n must still register none.
+			const webhookId = randomUUID();
+			const workflow = await client.createWorkflow(
+				triggerWorkflow('e2e worksection poll, activated', WORKSECTION_TRIGGER, { event: 'newEvent', kinds: ['post_project'] }, credential, webhookId),
+			);
+			const log = async () => (await ctx.sandbox.log('worksection')) as SandboxLogEntry[];
+			const from = (await log()).length;
+			await activate(client, workflow);
+			try {
+				// n8n polls once on activation to check the trigger works.
+				await waitFor('the activation poll (get_events) at the worksection sandbox', async () => (await log()).slice(from).find(isWorksectionPoll), 10_000, 200);
+				const webhookCalls = (await log()).slice(from).filter((e) => ['add_webhook', 'get_webhooks'].includes(e.query?.action ?? ''));
+				if (webhookCalls.length > 0) throw new Error(`a polling node made webhook calls: ${JSON.stringify(webhookCalls)}`);
+				const registered = ((await worksectionAdmin(ctx.sandbox.url, 'get_webhooks')).data as { url: string }[]).filter((h) => h.url.includes(webhookId));
+				if (registered.length > 0) throw new Error(`a webhook is registered for the polling node: ${JSON.stringify(registered)}`);
+			} finally {
+				await deactivate(client, workflow);
+			}
+		});
+		await check('worksection: n8n serves one Worksection trigger for the node panel; the former webhook trigger type is loaded but hidden', async () => {
+			const res = await client.http.request('GET', `${client.baseUrl}/types/nodes.json`);
+			if (res.status !== 200) throw new Error(`GET /types/nodes.json: HTTP ${res.status}`);
+			const types = jsonBody<{ name: string; hidden?: boolean; polling?: boolean; webhooks?: unknown[] }[]>(res);
+			const merged = types.find((t) => t.name === WORKSECTION_TRIGGER);
+			const former = types.find((t) => t.name === WORKSECTION_WEBHOOK_TRIGGER);
+			if (!merged || merged.hidden || !merged.polling || (merged.webhooks ?? []).length !== 1) {
+				throw new Error(`worksectionTrigger should be a visible polling node with one webhook: ${JSON.stringify(merged && { hidden: merged.hidden, polling: merged.polling, webhooks: merged.webhooks })}`);
+			}
+			if (!former || former.hidden !== true) throw new Error(`worksectionWebhookTrigger should be loaded and hidden: ${JSON.stringify(former && { hidden: former.hidden })}`);
 		});
 	});
 }
@@ -104,6 +141,8 @@ interface WebhookCase {
 	cause: (sandboxUrl: string) => Promise<string>;
 	/** The marker from the emitted item, or undefined. */
 	marker: (item: Json) => string | undefined;
+	/** Requests the node must not make while active (the merged trigger's activity-log poll in webhook mode). */
+	idle?: (e: SandboxLogEntry) => boolean;
 }
 
 function webworkCase(label: string, credential: WebhookCase['credential']): WebhookCase {
@@ -129,15 +168,15 @@ function webworkCase(label: string, credential: WebhookCase['credential']): Webh
 	};
 }
 
-const WEBHOOK_CASES: WebhookCase[] = [
-	{
+function worksectionCase(label: string, nodeType: string, parameters: Record<string, unknown>, idle?: WebhookCase['idle']): WebhookCase {
+	return {
 		vendor: 'worksection',
-		label: 'worksection webhook trigger (OAuth2)',
+		label,
 		credential: async (_ctx, credentials) => requireCredential(credentials.worksection),
 		isCreate: (e) => e.query?.action === 'add_webhook',
 		isDelete: (e) => e.query?.action === 'delete_webhook',
-		nodeType: 'n8n-nodes-worktools.worksectionWebhookTrigger',
-		parameters: { events: ['post_project'] },
+		nodeType,
+		parameters,
 		registered: async (sb) => ((await worksectionAdmin(sb, 'get_webhooks')).data as { url: string }[]).map((h) => h.url),
 		cause: async (sb) => {
 			const title = `e2e webhook project ${Date.now()}`;
@@ -148,7 +187,13 @@ const WEBHOOK_CASES: WebhookCase[] = [
 			const event = item as { action?: string; object?: { type?: string }; new?: { name?: string } };
 			return event.action === 'post' && event.object?.type === 'project' ? event.new?.name : undefined;
 		},
-	},
+		idle,
+	};
+}
+
+const WEBHOOK_CASES: WebhookCase[] = [
+	worksectionCase('worksection trigger, Delivery: Webhook (OAuth2)', WORKSECTION_TRIGGER, { delivery: 'webhook', events: ['post_project'] }, isWorksectionPoll),
+	worksectionCase('worksection webhook trigger of a saved workflow (former type, hidden)', WORKSECTION_WEBHOOK_TRIGGER, { events: ['post_project'] }),
 	webworkCase('webwork-tracker webhook trigger (OAuth2, default scopes)', async (_ctx, credentials) => requireCredential(credentials['webwork-tracker'])),
 	webworkCase('webwork-tracker webhook trigger (personal access token)', async (ctx) =>
 		ctx.client.createCredential('e2e webwork webhook PAT', 'webworkTrackerPersonalAccessTokenApi', { accessToken: WEBWORK_PAT }),
@@ -169,6 +214,7 @@ export async function webhookTriggerScenario(ctx: SuiteContext, credentials: Cre
 	for (const c of WEBHOOK_CASES) {
 		let workflow: Workflow | undefined;
 		let active = false;
+		let activatedFrom = 0;
 		const webhookId = randomUUID();
 		const ours = (urls: string[]) => urls.filter((u) => u.includes(`/webhook/${webhookId}/`));
 		await ctx.report.group(async (check) => {
@@ -182,6 +228,7 @@ export async function webhookTriggerScenario(ctx: SuiteContext, credentials: Cre
 				// n8n 2.x may answer the activation before the trigger's create() has run: wait for its request.
 				const created = await nodeRequest(c, from, c.isCreate, 'webhook registration');
 				if (created.status >= 300) throw new Error(`the node's registration ${created.method} ${created.path} answered HTTP ${created.status}`);
+				activatedFrom = from;
 				const urls = await c.registered(sandbox.url);
 				if (ours(urls).length !== 1) throw new Error(`expected one registration for webhook ${webhookId}, the vendor has: ${JSON.stringify(urls)}`);
 				if (!ours(urls)[0].startsWith(`${client.baseUrl}/`)) throw new Error(`registered URL ${ours(urls)[0]} is not on n8n (${client.baseUrl})`);
@@ -198,6 +245,14 @@ export async function webhookTriggerScenario(ctx: SuiteContext, credentials: Cre
 				const after = await sandbox.stats(c.vendor);
 				if (after.webhooksDelivered - before.webhooksDelivered < 1) throw new Error(`the sandbox counted no successful delivery (failed: ${after.webhooksFailed - before.webhooksFailed})`);
 			});
+			const idle = c.idle;
+			if (idle) {
+				await check(`${c.label}: the poll n8n runs at activation (and each minute) asks the vendor nothing in webhook mode`, async () => {
+					if (!workflow) throw new Error('no workflow');
+					const polled = ((await sandbox.log(c.vendor)) as SandboxLogEntry[]).slice(activatedFrom).filter(idle);
+					if (polled.length > 0) throw new Error(`the node polled while in webhook mode: ${JSON.stringify(polled[0])}`);
+				});
+			}
 			await check(`${c.label}: deactivation deletes the webhook at the vendor`, async () => {
 				if (!workflow) throw new Error('no workflow');
 				const from = await logLength(c);
