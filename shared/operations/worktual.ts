@@ -10,6 +10,10 @@ import { worktualSamples } from './samples/worktual';
  * both marked as guesses (the node says so). Delete is left to Custom API Call.
  */
 
+/** The contact a get or an update works on. */
+const contactId: OperationField = { key: 'contactId', displayName: 'Contact ID', type: 'string', in: 'path', required: true, default: '', description: 'The contact\'s ID (coid).' };
+
+/** A contact's fields besides its first name (required on create, optional on update). */
 const contactFields: OperationField[] = [
 	{ key: 'lastName', displayName: 'Last Name', type: 'string', in: 'body', default: '', description: 'The contact\'s last name.' },
 	{ key: 'primaryEmail', displayName: 'Email', type: 'string', in: 'body', default: '', placeholder: 'name@email.com', description: 'The main e-mail address.' },
@@ -90,7 +94,7 @@ export const worktualOperations: VendorOperations = {
 					result: { shape: 'record' },
 					source: 'doc',
 					note: 'the route is documented; its answer shape is not (an array is split into records)',
-					fields: [{ key: 'contactId', displayName: 'Contact ID', type: 'string', in: 'path', required: true, default: '', description: 'The contact\'s ID (coid).' }],
+					fields: [contactId],
 				},
 				{
 					value: 'create',
@@ -115,7 +119,7 @@ export const worktualOperations: VendorOperations = {
 					source: 'guess',
 					note: 'updating exists per the doc\'s section list; PUT /contacts/{id} with the documented contact fields is assumed',
 					fields: [
-						{ key: 'contactId', displayName: 'Contact ID', type: 'string', in: 'path', required: true, default: '', description: 'The contact\'s ID (coid).' },
+						contactId,
 						{ key: 'firstName', displayName: 'First Name', type: 'string', in: 'body', default: '', description: 'The contact\'s first name.' },
 						...contactFields,
 					],
