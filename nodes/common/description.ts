@@ -333,8 +333,12 @@ function operationSelectors(resource: ResourceDefinition): INodeProperties[] {
 		};
 	};
 	const safe = resource.operations.filter((o) => !isDestructive(o));
-	// In the editor: every operation. As an AI tool: the safe ones, each action saying what it needs.
-	return [selector(resource.operations, (o) => n8nAction(o.action), false), ...(safe.length > 0 ? [selector(safe, toolAction, true)] : [])];
+	// In the editor: every operation. As an AI tool: the safe ones, each action saying what it needs. The
+	// tool's selector comes first: n8n's automatic tool description takes the action of the first operation
+	// parameter shown for the resource, without looking at @tool (makeDescription, resolveResourceAndOperation
+	// in github.com/n8n-io/n8n packages/workflow/src/node-helpers.ts).
+	const editor = selector(resource.operations, (o) => n8nAction(o.action), false);
+	return safe.length > 0 ? [selector(safe, toolAction, true), editor] : [editor];
 }
 
 /**

@@ -95,3 +95,15 @@ test.each(actions.map((d) => [d.displayName, d] as const))('%s: every input a mo
 	const missing = walk(description.properties).filter((p) => fillable(p) && !p.description).map((p) => p.name);
 	expect([...new Set(missing)]).toEqual([]);
 });
+
+test.each(actions.map((d) => [d.displayName, d] as const))("%s as a tool: n8n's automatic tool description is the tool action", (_n, description) => {
+	// n8n 2.41 builds it from the first operation parameter shown for the resource, whatever its @tool condition.
+	const toolSelectors = description.properties.filter((p) => p.name === 'operation' && p.displayOptions?.show?.['@tool']?.[0] === true);
+	for (const selector of toolSelectors) {
+		const resource = String(selector.displayOptions?.show?.resource?.[0]);
+		for (const option of selector.options as INodePropertyOptions[]) {
+			const toolNode = { ...description, name: `${description.name}Tool` };
+			expect(NodeHelpers.getToolDescriptionForNode({ parameters: { resource, operation: option.value } } as never, { description: toolNode } as never)).toBe(`${option.action} in ${description.defaults.name}`);
+		}
+	}
+});
