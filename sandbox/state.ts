@@ -74,11 +74,16 @@ export class SandboxState {
 			'webwork-tracker': seedWebwork(now),
 			wordapp: seedWordapp(),
 		};
-		this.tokens.addStatic('webwork-tracker', WEBWORK_PAT, String(this.data['webwork-tracker'].me), ['read', 'write', 'admin'], now + SIX_MONTHS_MS);
-		this.tokens.addStatic('worktual', WORKTUAL_PRIVATE_TOKEN, String(this.data.worktual.me), [], null);
+		this.tokens.addStatic('webwork-tracker', WEBWORK_PAT, this.me('webwork-tracker'), ['read', 'write', 'admin'], now + SIX_MONTHS_MS);
+		this.tokens.addStatic('worktual', WORKTUAL_PRIVATE_TOKEN, this.me('worktual'), [], null);
 		this.stats.clear();
 		this.log.clear();
 		this.tokenDelayMs.clear();
+	}
+
+	/** The seeded user the sandbox is signed in as at the vendor: who approves consent and owns the personal tokens. */
+	me(vendor: VendorId): string {
+		return String(this.data[vendor].me);
 	}
 
 	/** Access-token lifetime for new tokens, honouring the accessTokenTtlSeconds override. */

@@ -19,8 +19,6 @@ export interface AuthorizeSpec {
 	validate?: (query: URLSearchParams) => AuthorizeError | undefined;
 	/** Scope granted to the code (already validated). */
 	scope?: (query: URLSearchParams) => string[];
-	/** Resource owner that approves on the consent page. */
-	userId: (state: SandboxState) => string;
 	/** Skip the screen for a client the user already approved (Wordapp documents this). */
 	remembersApproval?: (state: SandboxState) => Set<string>;
 	/** A vendor rule on the (registered) redirect URI itself; the returned text is shown as a plain 400. */
@@ -59,7 +57,7 @@ export function authorizeHandler(state: SandboxState, spec: AuthorizeSpec): Hand
 		const scope = spec.scope?.(query) ?? [];
 
 		const approve = () => {
-			const code = state.codes.create({ vendor: spec.vendor, clientId, redirectUri, scope, userId: spec.userId(state) });
+			const code = state.codes.create({ vendor: spec.vendor, clientId, redirectUri, scope, userId: state.me(spec.vendor) });
 			state.stats.bump(spec.vendor, 'codesIssued');
 			spec.remembersApproval?.(state).add(clientId);
 			redirect(ctx.res, withQuery(redirectUri, { code: code.code, state: clientState }));

@@ -53,3 +53,20 @@ export function tokenFailer(ctx: RequestContext, state: SandboxState, vendor: Ve
 		sendTokenError(ctx, status, error, description, shape);
 	};
 }
+
+/**
+ * Opens a token request: the vendor's failer, and the form parameters, which are missing when a body that is
+ * not form-encoded has already been refused (invalid_request, counted).
+ */
+export function openTokenRequest(
+	ctx: RequestContext,
+	state: SandboxState,
+	vendor: VendorId,
+	shape: TokenErrorShape = rfcErrorShape,
+): { fail: TokenFail; params?: Record<string, string> } {
+	const fail = tokenFailer(ctx, state, vendor, shape);
+	const { params, bodyProblem } = readTokenParams(ctx);
+	if (!bodyProblem) return { fail, params };
+	fail(400, 'invalid_request', bodyProblem);
+	return { fail };
+}

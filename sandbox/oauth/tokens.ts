@@ -137,6 +137,12 @@ export class TokenStore {
 		return true;
 	}
 
+	/** Rotation: a used refresh token dies together with the access token issued with it. */
+	revokeRefreshAndAccess(refresh: RefreshTokenRecord): void {
+		this.revokeRefresh(refresh.token);
+		this.revokeAccess(refresh.accessToken);
+	}
+
 	revokeRefresh(token: string): void {
 		const record = this.refresh.get(token);
 		if (record && record.revokedAt === null) record.revokedAt = this.now();

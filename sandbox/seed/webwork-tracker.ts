@@ -90,6 +90,24 @@ export interface WebworkData {
 export const WEBWORK_MAIN_WORKSPACE = 1001;
 export const WEBWORK_MAIN_TASK_COUNT = 47;
 
+/** A project as created: active, with its optional fields empty (`stamp` is Y-m-d H:i:s). */
+export function newWebworkProject(id: number, workspaceId: number, name: string, stamp: string): WwProject {
+	return {
+		id,
+		workspace_id: workspaceId,
+		name,
+		start_date: null,
+		deadline: null,
+		estimation: null,
+		budget: null,
+		notes: null,
+		icon: null,
+		status: 'active',
+		created_at: stamp,
+		updated_at: stamp,
+	};
+}
+
 export function seedWebwork(now: number): WebworkData {
 	const stamp = ymdHms(now - 5 * DAY_MS);
 	const users: WwUser[] = [
@@ -147,20 +165,7 @@ export function seedWebwork(now: number): WebworkData {
 	};
 
 	function project(id: number, workspaceId: number, name: string): WwProject {
-		return {
-			id,
-			workspace_id: workspaceId,
-			name,
-			start_date: ymd(now - 30 * DAY_MS),
-			deadline: null,
-			estimation: null,
-			budget: null,
-			notes: null,
-			icon: null,
-			status: 'active',
-			created_at: stamp,
-			updated_at: stamp,
-		};
+		return { ...newWebworkProject(id, workspaceId, name, stamp), start_date: ymd(now - 30 * DAY_MS) };
 	}
 
 	function task(id: number, workspaceId: number, projectId: number, title: string, status: number, priority: number): WwTask {

@@ -1,7 +1,7 @@
 // WebWork workspaces, members and projects.
 import { toInt } from '../http/params';
 import { parseDay, ymdHms } from '../seed/dates';
-import type { WwProject } from '../seed/webwork-tracker';
+import { newWebworkProject, type WwProject } from '../seed/webwork-tracker';
 import { invalid, requireWorkspace, type WwCall } from './webwork-call';
 import { readPaging, wwError, wwOk, wwPage } from './webwork-envelope';
 import { fireWebworkEvent } from './webwork-webhooks';
@@ -81,21 +81,7 @@ export function createProject(call: WwCall): void {
 	const workspace = requireWorkspace(call, call.params.workspace_id);
 	if (!workspace) return;
 	if (!call.params.name) return invalid(call, 'name', 'The name field is required.');
-	const stamp = ymdHms(call.now);
-	const project: WwProject = {
-		id: call.data.nextId++,
-		workspace_id: workspace.id,
-		name: call.params.name,
-		start_date: null,
-		deadline: null,
-		estimation: null,
-		budget: null,
-		notes: null,
-		icon: null,
-		status: 'active',
-		created_at: stamp,
-		updated_at: stamp,
-	};
+	const project = newWebworkProject(call.data.nextId++, workspace.id, call.params.name, ymdHms(call.now));
 	if (!applyProjectFields(call, project)) return;
 	call.data.projects.push(project);
 	fireWebworkEvent(call, workspace.id, 'project.created', project);

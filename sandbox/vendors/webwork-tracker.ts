@@ -3,15 +3,18 @@ import { sendJson } from '../http/respond';
 import { authorizeHandler, splitScope } from '../oauth/authorize';
 import { authenticateClient } from '../oauth/client-auth';
 import { redeemCode } from '../oauth/code-exchange';
+import { grantOf, issueTokens, type Grant, type TokenTraits } from '../oauth/issue';
+import { checkRefreshGrant } from '../oauth/refresh-grant';
 import type { IssuedTokens } from '../oauth/tokens';
-import { param, readTokenParams, tokenFailer, type TokenErrorShape } from '../oauth/token-request';
+import { openTokenRequest, param, type TokenErrorShape } from '../oauth/token-request';
 import type { RequestContext, Router } from '../router';
 import type { SandboxState } from '../state';
 import { registerWebworkApi } from './webwork-api';
 
 const VENDOR = 'webwork-tracker';
 const SCOPES = ['read', 'write', 'admin'];
-const REFRESH_TTL_SECONDS = 30 * 86_400; // "Refresh tokens: Expire after 30 days"
+// "Refresh tokens: Expire after 30 days"; the `def50200` prefix is the doc samples' (see errorShape).
+const WITH_REFRESH: TokenTraits = { refresh: { ttlSeconds: 30 * 86_400 }, refreshPrefix: 'def50200' };
 
 // league/oauth2-server (Laravel Passport) error body; the `def50200` refresh-token prefix
 // in the doc's samples is that library's signature.
@@ -25,7 +28,6 @@ export function registerWebwork(router: Router, state: SandboxState): void {
 			vendor: VENDOR,
 			vendorName: 'WebWork Tracker',
 			redirectParam: 'redirect_uri',
-			userId: (s) => String(s.data['webwork-tracker'].me),
 			// scope is listed with the other parameters but never called required, and no default is
 			// documented: it may be omitted (the code then carries no scope), and must be valid when sent.
 			validate: (query) => validateScope(query.get('scope')),
@@ -46,9 +48,8 @@ function validateScope(value: string | null): { error: string; description: stri
 }
 
 function token(ctx: RequestContext, state: SandboxState): void {
-	const fail = tokenFailer(ctx, state, VENDOR, errorShape);
-	const { params, bodyProblem } = readTokenParams(ctx);
-	if (bodyProblem) return fail(400, 'invalid_request', bodyProblem);
+	const { fail, params } = openTokenRequest(ctx, state, VENDOR, errorShape);
+	if (!params) return;
 	const grantType = param(params, 'grant_type');
 	if (!grantType) return fail(400, 'invalid_request', 'Missing required parameter: grant_type.');
 	if (!['authorization_code', 'refresh_token', 'client_credentials'].includes(grantType)) {
@@ -62,47 +63,30 @@ function token(ctx: RequestContext, state: SandboxState): void {
 		secret: param(params, 'client_secret'),
 	});
 	if (!auth.ok) return fail(auth.status, auth.error, auth.description);
-	const me = String(state.data[VENDOR].me);
 
 	if (grantType === 'authorization_code') {
 		const redeemed = redeemCode(state, VENDOR, auth.clientId, param(params, 'code'), param(params, 'redirect_uri'), 'redirect_uri');
 		if (!redeemed.ok) return fail(redeemed.status, redeemed.error, redeemed.description);
 		state.stats.bump(VENDOR, 'tokenIssued');
-		return sendJson(ctx.res, 200, body(state, issue(state, auth.clientId, redeemed.record.userId, redeemed.record.scope, grantType, true)));
+		return sendJson(ctx.res, 200, body(state, issueTokens(state, VENDOR, grantOf(redeemed.record, grantType), WITH_REFRESH)));
 	}
 
 	if (grantType === 'client_credentials') {
 		const problem = validateScope(param(params, 'scope') ?? null);
 		if (problem) return fail(400, problem.error, problem.description);
 		const scope = splitScope(param(params, 'scope') ?? null, false);
-		// No resource owner in this grant; the sandbox lets the token act as the app's owner.
+		// No resource owner in this grant; the sandbox lets the token act as the app's owner. No refresh token.
+		const grant: Grant = { clientId: auth.clientId, userId: state.me(VENDOR), scope: scope.length > 0 ? scope : SCOPES, grantType };
 		state.stats.bump(VENDOR, 'tokenIssued');
-		return sendJson(ctx.res, 200, body(state, issue(state, auth.clientId, me, scope.length > 0 ? scope : SCOPES, grantType, false)));
+		return sendJson(ctx.res, 200, body(state, issueTokens(state, VENDOR, grant)));
 	}
 
-	const refreshToken = param(params, 'refresh_token');
-	if (!refreshToken) return fail(400, 'invalid_request', 'Missing required parameter: refresh_token.');
-	const check = state.tokens.checkRefresh(VENDOR, refreshToken);
-	if (!check.ok) return fail(400, 'invalid_grant', `The refresh token is ${check.reason === 'unknown' ? 'invalid' : check.reason}.`);
-	if (check.record.clientId !== auth.clientId) return fail(400, 'invalid_grant', 'The refresh token was issued to another client.');
+	const refreshed = checkRefreshGrant(state, VENDOR, auth.clientId, param(params, 'refresh_token'));
+	if (!refreshed.ok) return fail(refreshed.status, refreshed.error, refreshed.description);
 	// "the old one becomes invalid after use"; the library also revokes the old access token.
-	state.tokens.revokeRefresh(check.record.token);
-	state.tokens.revokeAccess(check.record.accessToken);
+	state.tokens.revokeRefreshAndAccess(refreshed.record);
 	state.stats.bump(VENDOR, 'refreshes');
-	sendJson(ctx.res, 200, body(state, issue(state, auth.clientId, check.record.userId, check.record.scope, grantType, true)));
-}
-
-function issue(state: SandboxState, clientId: string, userId: string | null, scope: string[], grantType: string, withRefresh: boolean): IssuedTokens {
-	return state.tokens.issue({
-		vendor: VENDOR,
-		clientId,
-		userId,
-		scope,
-		grantType,
-		accessTtlSeconds: state.accessTtl(VENDOR),
-		refresh: withRefresh ? { ttlSeconds: REFRESH_TTL_SECONDS } : undefined,
-		refreshPrefix: 'def50200',
-	});
+	sendJson(ctx.res, 200, body(state, issueTokens(state, VENDOR, grantOf(refreshed.record, grantType), WITH_REFRESH)));
 }
 
 function body(state: SandboxState, issued: IssuedTokens): Record<string, unknown> {

@@ -20,12 +20,7 @@ export function registerWeekdoneApi(router: Router, state: SandboxState): void {
 	on('GET', '/items', listItems);
 	on('POST', '/item', createItem);
 	on('PATCH', '/item/:id', updateItem);
-	on('DELETE', '/item/:id', (ctx, _p, data) => {
-		const item = findItem(ctx, data);
-		if (!item) return;
-		data.items.splice(data.items.indexOf(item), 1);
-		ok(ctx, {});
-	});
+	on('DELETE', '/item/:id', deleting(findItem, (data) => data.items));
 	on('PATCH', '/item/:id/assign', assignItem);
 	on('GET', '/item/:id/comments', (ctx, _p, data) => {
 		const item = findItem(ctx, data);
@@ -35,12 +30,7 @@ export function registerWeekdoneApi(router: Router, state: SandboxState): void {
 	on('GET', '/objective', listObjectives);
 	on('POST', '/objective', createObjective);
 	on('PATCH', '/objective/:id', updateObjective);
-	on('DELETE', '/objective/:id', (ctx, _p, data) => {
-		const objective = findObjective(ctx, data);
-		if (!objective) return;
-		data.objectives.splice(data.objectives.indexOf(objective), 1);
-		ok(ctx, {});
-	});
+	on('DELETE', '/objective/:id', deleting(findObjective, (data) => data.objectives));
 	on('POST', '/objective/:id/result', addResult);
 	on('PATCH', '/objective/:id/result/:rid', updateResult);
 	on('GET', '/teams', (ctx, _p, data) => ok(ctx, { teams: data.teams }));
@@ -69,6 +59,16 @@ function guarded(state: SandboxState, handler: ApiHandler): (ctx: RequestContext
 			return sendJson(ctx.res, 401, { status: 'error', error: 'invalid_token', message });
 		}
 		handler(ctx, requestParams(ctx), state.data.weekdone, Number(check.record.userId), state.now());
+	};
+}
+
+/** DELETE /<record>/:id: removes the record `find` names (which answers 404 when there is none). */
+function deleting<T>(find: (ctx: RequestContext, data: WeekdoneData) => T | undefined, records: (data: WeekdoneData) => T[]): ApiHandler {
+	return (ctx, _p, data) => {
+		const record = find(ctx, data);
+		if (record === undefined) return;
+		records(data).splice(records(data).indexOf(record), 1);
+		ok(ctx, {});
 	};
 }
 

@@ -4,19 +4,21 @@ import { sendJson } from '../http/respond';
 import { splitScope } from '../oauth/authorize';
 import { authenticateClient } from '../oauth/client-auth';
 import { redeemCode } from '../oauth/code-exchange';
+import { grantOf, issueTokens, type Grant, type TokenTraits } from '../oauth/issue';
 import type { IssuedTokens } from '../oauth/tokens';
-import { param, readTokenParams, tokenFailer } from '../oauth/token-request';
+import { openTokenRequest, param } from '../oauth/token-request';
 import type { RequestContext } from '../router';
 import type { SandboxState } from '../state';
 
 const VENDOR = 'wordapp';
 const INVALID_GRANT =
 	'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.';
+// Doorkeeper refresh tokens do not expire on their own.
+const WITH_REFRESH: TokenTraits = { refresh: { ttlSeconds: null } };
 
 export function wordappToken(ctx: RequestContext, state: SandboxState): void {
-	const fail = tokenFailer(ctx, state, VENDOR);
-	const { params, bodyProblem } = readTokenParams(ctx);
-	if (bodyProblem) return fail(400, 'invalid_request', bodyProblem);
+	const { fail, params } = openTokenRequest(ctx, state, VENDOR);
+	if (!params) return;
 	const grantType = param(params, 'grant_type');
 	if (!grantType) return fail(400, 'invalid_request', 'Missing required parameter: grant_type.');
 	if (!['authorization_code', 'password', 'client_credentials', 'refresh_token'].includes(grantType)) {
@@ -42,7 +44,7 @@ export function wordappToken(ctx: RequestContext, state: SandboxState): void {
 	if (grantType === 'authorization_code') {
 		const redeemed = redeemCode(state, VENDOR, clientId as string, param(params, 'code'), param(params, 'redirect_uri'), 'redirect_uri');
 		if (!redeemed.ok) return fail(redeemed.status, redeemed.error, redeemed.description);
-		issued = issueFresh(state, clientId, redeemed.record.userId, redeemed.record.scope, grantType);
+		issued = issueFresh(state, grantOf(redeemed.record, grantType));
 	} else if (grantType === 'password') {
 		const username = param(params, 'username');
 		const password = param(params, 'password');
@@ -52,10 +54,10 @@ export function wordappToken(ctx: RequestContext, state: SandboxState): void {
 		if (!user) return fail(400, 'invalid_grant', INVALID_GRANT);
 		const scope = splitScope(param(params, 'scope') ?? null, false);
 		if (scope.some((s) => s !== 'public')) return fail(400, 'invalid_scope', 'The requested scope is invalid, unknown, or malformed.');
-		issued = issueFresh(state, clientId, String(user.id), ['public'], grantType);
+		issued = issueFresh(state, { clientId, userId: String(user.id), scope: ['public'], grantType });
 	} else if (grantType === 'client_credentials') {
 		// An app-only token: no resource owner and, as in Doorkeeper, no refresh token.
-		issued = state.tokens.issue({ vendor: VENDOR, clientId, userId: null, scope: ['public'], grantType, accessTtlSeconds: state.accessTtl(VENDOR) });
+		issued = issueTokens(state, VENDOR, { clientId, userId: null, scope: ['public'], grantType });
 	} else {
 		const refreshToken = param(params, 'refresh_token');
 		if (!refreshToken) return fail(400, 'invalid_request', 'Missing required parameter: refresh_token.');
@@ -63,9 +65,8 @@ export function wordappToken(ctx: RequestContext, state: SandboxState): void {
 		if (!check.ok) return fail(400, 'invalid_grant', INVALID_GRANT);
 		if (clientId !== null && check.record.clientId !== null && check.record.clientId !== clientId) return fail(400, 'invalid_grant', INVALID_GRANT);
 		// Rotation: the refresh token and the access token issued with it die together.
-		state.tokens.revokeGrantOfAccess(check.record.accessToken);
-		state.tokens.revokeRefresh(check.record.token);
-		issued = issue(state, check.record.clientId, check.record.userId, check.record.scope, grantType);
+		state.tokens.revokeRefreshAndAccess(check.record);
+		issued = issueTokens(state, VENDOR, grantOf(check.record, grantType), WITH_REFRESH);
 		state.stats.bump(VENDOR, 'refreshes');
 	}
 	if (grantType !== 'refresh_token') state.stats.bump(VENDOR, 'tokenIssued');
@@ -73,23 +74,10 @@ export function wordappToken(ctx: RequestContext, state: SandboxState): void {
 }
 
 /** "A subsequent OAuth2 flow that generated a new access token. The previous token will be invalidated." */
-function issueFresh(state: SandboxState, clientId: string | null, userId: string, scope: string[], grantType: string): IssuedTokens {
-	const revoked = state.tokens.revokeWhere((t) => t.vendor === VENDOR && t.userId === userId && t.clientId === clientId);
+function issueFresh(state: SandboxState, grant: Grant): IssuedTokens {
+	const revoked = state.tokens.revokeWhere((t) => t.vendor === VENDOR && t.userId === grant.userId && t.clientId === grant.clientId);
 	state.stats.bump(VENDOR, 'revoked', revoked);
-	return issue(state, clientId, userId, scope, grantType);
-}
-
-function issue(state: SandboxState, clientId: string | null, userId: string | null, scope: string[], grantType: string): IssuedTokens {
-	return state.tokens.issue({
-		vendor: VENDOR,
-		clientId,
-		userId,
-		scope,
-		grantType,
-		accessTtlSeconds: state.accessTtl(VENDOR),
-		// Doorkeeper refresh tokens do not expire on their own.
-		refresh: { ttlSeconds: null },
-	});
+	return issueTokens(state, VENDOR, grant, WITH_REFRESH);
 }
 
 /**

@@ -19,7 +19,6 @@ export function registerWordapp(router: Router, state: SandboxState): void {
 			vendor: 'wordapp',
 			vendorName: 'Wordapp',
 			redirectParam: 'redirect_uri',
-			userId: (s) => String(s.data.wordapp.me),
 			validate: (query) => {
 				const unknown = splitScope(query.get('scope'), false).filter((s) => !WORDAPP_SCOPES.includes(s));
 				return unknown.length > 0 ? { error: 'invalid_scope', description: `The requested scope is invalid, unknown, or malformed: ${unknown.join(' ')}.` } : undefined;

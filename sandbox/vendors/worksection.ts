@@ -3,14 +3,17 @@ import { sendJson } from '../http/respond';
 import { authorizeHandler, splitScope } from '../oauth/authorize';
 import { authenticateClient } from '../oauth/client-auth';
 import { redeemCode } from '../oauth/code-exchange';
+import { grantOf, issueTokens, type TokenTraits } from '../oauth/issue';
+import { checkRefreshGrant } from '../oauth/refresh-grant';
 import type { IssuedTokens } from '../oauth/tokens';
-import { param, readTokenParams, sendTokenError, tokenFailer, type TokenErrorShape, type TokenFail } from '../oauth/token-request';
+import { openTokenRequest, param, sendTokenError, type TokenErrorShape } from '../oauth/token-request';
 import type { RequestContext, Router } from '../router';
 import type { SandboxState } from '../state';
 import { registerWorksectionApi } from './worksection-api';
 
 const VENDOR = 'worksection';
-const REFRESH_TTL_SECONDS = 30 * 86_400; // "the refresh_token is valid for 1 month"
+// "the refresh_token is valid for 1 month"; the `def50200` prefix is that of the doc's sample refresh token.
+const TOKEN_TRAITS: TokenTraits = { refresh: { ttlSeconds: 30 * 86_400 }, refreshPrefix: 'def50200' };
 
 export const WORKSECTION_SCOPES = [
 	'projects_read', 'projects_write', 'tasks_read', 'tasks_write', 'costs_read', 'costs_write',
@@ -35,7 +38,6 @@ export function registerWorksection(router: Router, state: SandboxState): void {
 			vendor: VENDOR,
 			vendorName: 'Worksection',
 			redirectParam: 'redirect_uri',
-			userId: (s) => String(s.data.worksection.me),
 			// The doc lists state and scope among "the required parameters".
 			validate: (query) => {
 				if (!query.get('state')) return { error: 'invalid_request', description: 'Missing required parameter: state.' };
@@ -61,28 +63,24 @@ export function registerWorksection(router: Router, state: SandboxState): void {
 	registerWorksectionApi(router, state);
 }
 
-
-/** Form-body parameters ("The POST request must contain"), client_id and client_secret among them. */
-function readAuthenticated(ctx: RequestContext, state: SandboxState, fail: TokenFail): Record<string, string> | undefined {
-	const { params, bodyProblem } = readTokenParams(ctx);
-	if (bodyProblem) {
-		fail(400, 'invalid_request', bodyProblem);
-		return undefined;
-	}
+/**
+ * Opens a request to a /oauth2/ endpoint: form-body parameters ("The POST request must contain"), client_id
+ * and client_secret among them; no parameters once the request has been refused.
+ */
+function openAuthenticated(ctx: RequestContext, state: SandboxState): ReturnType<typeof openTokenRequest> {
+	const { fail, params } = openTokenRequest(ctx, state, VENDOR, errorShape);
+	if (!params) return { fail };
 	const auth = authenticateClient(ctx, state.options.clients.worksection, 'body', {
 		id: param(params, 'client_id'),
 		secret: param(params, 'client_secret'),
 	});
-	if (!auth.ok) {
-		fail(auth.status, auth.error, auth.description);
-		return undefined;
-	}
-	return params;
+	if (auth.ok) return { fail, params };
+	fail(auth.status, auth.error, auth.description);
+	return { fail };
 }
 
 function token(ctx: RequestContext, state: SandboxState): void {
-	const fail = tokenFailer(ctx, state, VENDOR, errorShape);
-	const params = readAuthenticated(ctx, state, fail);
+	const { fail, params } = openAuthenticated(ctx, state);
 	if (!params) return;
 	const grantType = param(params, 'grant_type');
 	if (!grantType) return fail(400, 'invalid_request', 'Missing required parameter: grant_type.');
@@ -92,34 +90,26 @@ function token(ctx: RequestContext, state: SandboxState): void {
 	if (grantType !== 'authorization_code') return fail(400, 'unsupported_grant_type', 'grant_type must be authorization_code.');
 	const redeemed = redeemCode(state, VENDOR, params.client_id, param(params, 'code'), param(params, 'redirect_uri'), 'redirect_uri');
 	if (!redeemed.ok) return fail(redeemed.status, redeemed.error, redeemed.description);
-	const issued = issue(state, params.client_id, redeemed.record.userId, redeemed.record.scope, grantType);
 	state.stats.bump(VENDOR, 'tokenIssued');
-	sendJson(ctx.res, 200, tokenBody(state, issued));
+	sendJson(ctx.res, 200, tokenBody(state, issueTokens(state, VENDOR, grantOf(redeemed.record, grantType), TOKEN_TRAITS)));
 }
 
 function refresh(ctx: RequestContext, state: SandboxState): void {
-	const fail = tokenFailer(ctx, state, VENDOR, errorShape);
-	const params = readAuthenticated(ctx, state, fail);
+	const { fail, params } = openAuthenticated(ctx, state);
 	if (!params) return;
 	const grantType = param(params, 'grant_type');
 	if (!grantType) return fail(400, 'invalid_request', 'Missing required parameter: grant_type.');
 	if (grantType !== 'refresh_token') return fail(400, 'unsupported_grant_type', 'grant_type must be refresh_token.');
-	const refreshToken = param(params, 'refresh_token');
-	if (!refreshToken) return fail(400, 'invalid_request', 'Missing required parameter: refresh_token.');
-	const check = state.tokens.checkRefresh(VENDOR, refreshToken);
-	if (!check.ok) return fail(400, 'invalid_grant', `The refresh token is ${check.reason === 'unknown' ? 'invalid' : check.reason}.`);
-	if (check.record.clientId !== params.client_id) return fail(400, 'invalid_grant', 'The refresh token was issued to another client.');
+	const refreshed = checkRefreshGrant(state, VENDOR, params.client_id, param(params, 'refresh_token'));
+	if (!refreshed.ok) return fail(refreshed.status, refreshed.error, refreshed.description);
 	// "returns a new access token and a refresh token, which will invalidate the old tokens"
-	state.tokens.revokeRefresh(check.record.token);
-	state.tokens.revokeAccess(check.record.accessToken);
-	const issued = issue(state, params.client_id, check.record.userId, check.record.scope, grantType);
+	state.tokens.revokeRefreshAndAccess(refreshed.record);
 	state.stats.bump(VENDOR, 'refreshes');
-	sendJson(ctx.res, 200, tokenBody(state, issued));
+	sendJson(ctx.res, 200, tokenBody(state, issueTokens(state, VENDOR, grantOf(refreshed.record, grantType), TOKEN_TRAITS)));
 }
 
 function resource(ctx: RequestContext, state: SandboxState): void {
-	const fail = tokenFailer(ctx, state, VENDOR, errorShape);
-	const params = readAuthenticated(ctx, state, fail);
+	const { params } = openAuthenticated(ctx, state);
 	if (!params) return;
 	const check = state.tokens.checkAccess(VENDOR, param(params, 'access_token'));
 	if (!check.ok) {
@@ -134,19 +124,6 @@ function resource(ctx: RequestContext, state: SandboxState): void {
 		last_name: user?.last_name ?? '',
 		email: user?.email ?? '',
 		account_url: worksectionAccountUrl(state),
-	});
-}
-
-function issue(state: SandboxState, clientId: string, userId: string | null, scope: string[], grantType: string): IssuedTokens {
-	return state.tokens.issue({
-		vendor: VENDOR,
-		clientId,
-		userId,
-		scope,
-		grantType,
-		accessTtlSeconds: state.accessTtl(VENDOR),
-		refresh: { ttlSeconds: REFRESH_TTL_SECONDS },
-		refreshPrefix: 'def50200',
 	});
 }
 

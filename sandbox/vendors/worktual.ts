@@ -5,7 +5,8 @@ import { sendJson } from '../http/respond';
 import { authorizeHandler } from '../oauth/authorize';
 import { authenticateClient } from '../oauth/client-auth';
 import { redeemCode } from '../oauth/code-exchange';
-import { param, readTokenParams, tokenFailer } from '../oauth/token-request';
+import { grantOf, issueTokens } from '../oauth/issue';
+import { openTokenRequest, param } from '../oauth/token-request';
 import type { RequestContext, Router } from '../router';
 import type { SandboxState } from '../state';
 import { registerWorktualApi } from './worktual-api';
@@ -27,7 +28,6 @@ export function registerWorktual(router: Router, state: SandboxState): void {
 				vendor: VENDOR,
 				vendorName: 'Worktual',
 				redirectParam: REDIRECT_PARAM,
-				userId: (s) => String(s.data.worktual.me),
 			}),
 		),
 	);
@@ -36,10 +36,9 @@ export function registerWorktual(router: Router, state: SandboxState): void {
 }
 
 function token(ctx: RequestContext, state: SandboxState): void {
-	const fail = tokenFailer(ctx, state, VENDOR);
 	// The doc lists "Content-type: application/x-www-form-urlencoded" and body fields only.
-	const { params, bodyProblem } = readTokenParams(ctx);
-	if (bodyProblem) return fail(400, 'invalid_request', bodyProblem);
+	const { fail, params } = openTokenRequest(ctx, state, VENDOR);
+	if (!params) return;
 	// The doc's body list capitalises Code, Client_id and Grant_type but not client_secret, while its
 	// authorize list writes client_id; both spellings are accepted for those three. Redirect_url is
 	// spelled the same way everywhere, so only that spelling counts.
@@ -60,15 +59,7 @@ function token(ctx: RequestContext, state: SandboxState): void {
 	}
 	const redeemed = redeemCode(state, VENDOR, auth.clientId, param(params, 'code', 'Code'), redirectUrl, REDIRECT_PARAM);
 	if (!redeemed.ok) return fail(redeemed.status, redeemed.error, redeemed.description);
-	const issued = state.tokens.issue({
-		vendor: VENDOR,
-		clientId: auth.clientId,
-		userId: redeemed.record.userId,
-		scope: [],
-		grantType,
-		accessTtlSeconds: state.accessTtl(VENDOR),
-		accessPrefix: 'OAUTH2.',
-	});
+	const issued = issueTokens(state, VENDOR, grantOf(redeemed.record, grantType), { accessPrefix: 'OAUTH2.' });
 	state.stats.bump(VENDOR, 'tokenIssued');
 	// Documented success body: a JSON array holding one object, no refresh token, no expiry.
 	sendJson(ctx.res, 200, [{ access_token: issued.access.token }]);
