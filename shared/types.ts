@@ -187,6 +187,11 @@ export type AlternativeAuth =
 			clientAuth: ClientAuth;
 			scopes: string[];
 			whereToCreate: string;
+			/**
+			 * Where the connection test's answer names the application, when an application token has no user for
+			 * `api.connectionLabelPaths` to read (Zapier's connection label); the vendor's paths when left out.
+			 */
+			connectionLabelPaths?: string[];
 	  }
 	| {
 			/** Resource-owner password grant; the token expires and is renewed by the credential itself. */

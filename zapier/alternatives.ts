@@ -10,7 +10,7 @@ import type { AlternativeAuth, VendorDefinition } from '../shared/types';
 import type { VendorOperations } from '../shared/operations/types';
 import { adminKeyAuthentication, adminKeyCatalogue, adminKeyVendor, signAdminRequest } from './admin-key-auth';
 import { buildAuthentication } from './authentication';
-import { clientCredentialsAuthentication } from './client-credentials-auth';
+import { clientCredentialsAuthentication, clientCredentialsVendor } from './client-credentials-auth';
 import { buildAfterResponse, buildBeforeRequest } from './middleware';
 import { tokenAuthentication, tokenVendor } from './token-auth';
 
@@ -74,11 +74,12 @@ export function authScheme(definition: VendorDefinition, alternative?: ZapierAlt
 		case 'clientCredentials': {
 			// a new grant renews the token: expiry and 401 raise RefreshAuthError, Zapier reruns the session (client-credentials-auth.ts)
 			const renewal = { renewable: true };
+			const vendor = clientCredentialsVendor(definition, alternative);
 			return {
-				vendor: definition,
-				authentication: clientCredentialsAuthentication(definition, alternative),
-				beforeRequest: [buildBeforeRequest(definition, renewal)],
-				afterResponse: [buildAfterResponse(definition, renewal)],
+				vendor,
+				authentication: clientCredentialsAuthentication(vendor, alternative),
+				beforeRequest: [buildBeforeRequest(vendor, renewal)],
+				afterResponse: [buildAfterResponse(vendor, renewal)],
 			};
 		}
 	}

@@ -52,6 +52,12 @@ function grantError(z: ZObject, vendor: VendorDefinition, error: unknown, platfo
 	return tokenError(z, vendor, error, platformError, 'refresh');
 }
 
+/** The definition the client-credentials app uses: the application's label paths where the alternative names them. */
+export function clientCredentialsVendor(vendor: VendorDefinition, alt: ClientCredentials): VendorDefinition {
+	if (!alt.connectionLabelPaths) return vendor;
+	return { ...vendor, api: { ...vendor.api, connectionLabelPaths: alt.connectionLabelPaths } };
+}
+
 /** Session authentication: client ID and secret, the grant as the session, tested and labelled as the OAuth app is. */
 export function clientCredentialsAuthentication(vendor: VendorDefinition, alt: ClientCredentials): Authentication {
 	const base = buildAuthentication(vendor) as unknown as { test: Authentication['test']; connectionLabel: Authentication['connectionLabel'] };

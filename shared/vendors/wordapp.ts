@@ -84,6 +84,8 @@ export const wordapp: VendorDefinition = {
 			clientAuth: 'body',
 			scopes: [],
 			whereToCreate: 'Wordapp → your applications (API Key and Secret Key)',
+			// the test request's answer (Doorkeeper token info, see api.testRequest) has no owner for an application token
+			connectionLabelPaths: ['application.uid'],
 		},
 		{
 			kind: 'password',

@@ -127,6 +127,8 @@ describe('Wordapp client-credentials integration', () => {
 		mock.done();
 		expect(mock.requests.map((r) => new URL(r.url).pathname)).toEqual(['/oauth/token', '/oauth/token/info', '/oauth/token/info']);
 		expect(mock.requests[1].headers['x-api-version']).toBe(vendor.api.headers['X-Api-Version']);
+		// an application token has no owner: the label names the application (token info's application.uid)
+		expect(await run(app.authentication?.connectionLabel, { authData, inputData: INFO })).toBe(MOCK_CLIENT.clientId);
 	});
 
 	test('a 401 gets a new token by the grant and the call is replayed', async () => {
