@@ -21,7 +21,7 @@ export class WorksectionTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["delivery"] === "webhook" ? $parameter["events"].join(", ") : $parameter["event"] }}',
-		description: 'Manage Worksection projects, tasks, comments and costs, and start workflows on new activity-log events',
+		description: 'Manage Worksection projects, tasks, comments and costs, and start workflows on task, comment and project events, polled or sent by webhook',
 		defaults: { name: 'Worksection Trigger' },
 		polling: true,
 		inputs: [],
