@@ -57,6 +57,18 @@ export function recordEvent(call: WsCall, input: EventInput): void {
 	}
 }
 
+/** Logs an `update` event that names only the fields that changed, new and old values; none when nothing did. */
+export function recordUpdate<T extends Record<string, unknown>>(call: WsCall, target: Pick<EventInput, 'type' | 'id' | 'page' | 'idProject'>, before: T, after: T): void {
+	const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
+	if (changed.length === 0) return;
+	recordEvent(call, {
+		action: 'update',
+		...target,
+		new: Object.fromEntries(changed.map((k) => [k, after[k]])),
+		old: Object.fromEntries(changed.map((k) => [k, before[k]])),
+	});
+}
+
 export function publicEvent(event: WsEvent): Record<string, unknown> {
 	return { action: event.action, object: event.object, date_added: event.date_added, user_from: event.user_from, new: event.new, old: event.old };
 }

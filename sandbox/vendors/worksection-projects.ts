@@ -2,7 +2,7 @@
 import { toInt } from '../http/params';
 import { ymd, ymdHm } from '../seed/dates';
 import type { WsCost, WsProject } from '../seed/worksection';
-import { recordEvent } from './worksection-events';
+import { recordEvent, recordUpdate } from './worksection-events';
 import { extraList, formatCost, formatProject, formatUser, projectPage } from './worksection-format';
 import { author, findUserByEmail, requireProject, requireTask, valueOf, wsDate } from './worksection-input';
 import { WS_CODE, wsError, wsOk, type WsBody, type WsCall } from './worksection-types';
@@ -73,18 +73,7 @@ export function updateProject(call: WsCall): WsBody {
 	if (newStart) project.date_start = newStart;
 	if (newEnd) project.date_end = newEnd;
 	const after = { name: project.name, text: project.text, company: project.company, date_start: project.date_start, date_end: project.date_end };
-	const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => after[k] !== before[k]);
-	if (changed.length > 0) {
-		recordEvent(call, {
-			action: 'update',
-			type: 'project',
-			id: project.id,
-			page: projectPage(project.id),
-			idProject: project.id,
-			new: Object.fromEntries(changed.map((k) => [k, after[k]])),
-			old: Object.fromEntries(changed.map((k) => [k, before[k]])),
-		});
-	}
+	recordUpdate(call, { type: 'project', id: project.id, page: projectPage(project.id), idProject: project.id }, before, after);
 	return wsOk({ data: formatProject(data, project, ['text']) });
 }
 

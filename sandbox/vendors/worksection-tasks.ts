@@ -2,7 +2,7 @@
 import { toInt } from '../http/params';
 import { ymdHm } from '../seed/dates';
 import type { WsComment, WsTask } from '../seed/worksection';
-import { recordEvent } from './worksection-events';
+import { recordEvent, recordUpdate } from './worksection-events';
 import { parseTaskFilter } from './worksection-filter';
 import { extraList, formatComment, formatTask, taskPage, commentPage } from './worksection-format';
 import { assignee, author, findUserByEmail, priority, requireProject, requireTask, valueOf, wsDate } from './worksection-input';
@@ -97,18 +97,7 @@ export function updateTask(call: WsCall): WsBody {
 	if (newStart !== undefined) task.date_start = newStart;
 	if (newEnd !== undefined) task.date_end = newEnd;
 	const after = { name: task.name, user_to: task.user_to, priority: task.priority, date_start: task.date_start, date_end: task.date_end };
-	const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => after[k] !== before[k]);
-	if (changed.length > 0) {
-		recordEvent(call, {
-			action: 'update',
-			type: 'task',
-			id: task.id,
-			page: taskPage(task),
-			idProject: task.id_project,
-			new: Object.fromEntries(changed.map((k) => [k, after[k]])),
-			old: Object.fromEntries(changed.map((k) => [k, before[k]])),
-		});
-	}
+	recordUpdate(call, { type: 'task', id: task.id, page: taskPage(task), idProject: task.id_project }, before, after);
 	return wsOk({ data: formatTask(data, task) });
 }
 
