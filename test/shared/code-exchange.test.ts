@@ -4,7 +4,7 @@ import nock from 'nock';
 import { exchangeCode } from '../../shared/oauth';
 import { vendors } from '../../shared/vendors';
 import { strictVendorMock } from '../mocks/vendor-mocks';
-import { client, http, NOW, REDIRECT } from './helpers';
+import { client, http, NOW, REDIRECT, storedBearerTokens } from './helpers';
 
 describe('code exchange', () => {
 	test('Weekdone: body client auth; the user object is kept; the documented 60 min lifetime is stamped', async () => {
@@ -24,14 +24,7 @@ describe('code exchange', () => {
 		const mock = strictVendorMock('worksection', { accountUrl: 'https://team.worksection.com' }).expectCodeExchange({ code: 'ws-code', redirectUri: REDIRECT });
 		const token = await exchangeCode(http, vendors.worksection, client, { code: 'ws-code', redirectUri: REDIRECT }, NOW);
 		mock.done();
-		expect(token).toEqual({
-			access_token: 'worksection-access-1',
-			refresh_token: 'worksection-refresh-1',
-			token_type: 'bearer',
-			expires_in: 86400,
-			expires_at: NOW + 86400 * 1000,
-			account_url: 'https://team.worksection.com',
-		});
+		expect(token).toEqual({ ...storedBearerTokens('worksection', 1, 86400, NOW), account_url: 'https://team.worksection.com' });
 		expect(mock.requests[0].url).toBe('https://worksection.com/oauth2/token');
 	});
 
@@ -63,15 +56,7 @@ describe('code exchange', () => {
 		const mock = strictVendorMock('wordapp').expectCodeExchange({ code: 'wa-code', redirectUri: REDIRECT });
 		const token = await exchangeCode(http, vendors.wordapp, client, { code: 'wa-code', redirectUri: REDIRECT }, NOW);
 		mock.done();
-		expect(token).toEqual({
-			access_token: 'wordapp-access-1',
-			refresh_token: 'wordapp-refresh-1',
-			token_type: 'bearer',
-			expires_in: 7200,
-			expires_at: NOW + 7200 * 1000,
-			scope: 'public',
-			created_at: 1476891745,
-		});
+		expect(token).toEqual({ ...storedBearerTokens('wordapp', 1, 7200, NOW), scope: 'public', created_at: 1476891745 });
 	});
 
 	test('unknown response fields are dropped; only RFC and kept fields are stored', async () => {

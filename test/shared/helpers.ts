@@ -10,6 +10,20 @@ export const REDIRECT = 'https://n8n.example.com/rest/oauth2-credential/callback
 /** A fixed clock, so expires_at is exact. */
 export const NOW = 1_700_000_000_000;
 
+/**
+ * The token set stored from the strict mock's n-th default reply in RFC 6749 §5.1 shape (token_type bearer,
+ * expires_in): the mock's `<vendor>-access-<n>` / `<vendor>-refresh-<n>` tokens, and expires_at stamped at `at`.
+ */
+export function storedBearerTokens(vendor: string, n: number, expiresInSeconds: number, at: number): TokenSet {
+	return {
+		access_token: `${vendor}-access-${n}`,
+		refresh_token: `${vendor}-refresh-${n}`,
+		token_type: 'bearer',
+		expires_in: expiresInSeconds,
+		expires_at: at + expiresInSeconds * 1000,
+	};
+}
+
 /** An API call the way the adapters make it: vendor base, token placement and mandatory headers from shared/oauth. */
 export async function callApi(vendor: VendorDefinition, token: TokenSet, request: ApiRequestSpec, override?: string) {
 	const parts = apiAuthParts(vendor, token.access_token);

@@ -3,7 +3,7 @@ import { isExpiringSoon, refreshToken } from '../../shared/oauth';
 import type { TokenSet } from '../../shared/types';
 import { vendors } from '../../shared/vendors';
 import { strictVendorMock } from '../mocks/vendor-mocks';
-import { authError, client, http, NOW, REDIRECT } from './helpers';
+import { authError, client, http, NOW, REDIRECT, storedBearerTokens } from './helpers';
 
 const LATER = NOW + 3_600_000;
 
@@ -36,14 +36,7 @@ describe('refresh', () => {
 		const token = await refreshToken(http, vendors.worksection, client, stored, {}, LATER);
 		mock.done();
 		expect(mock.requests[0].url).toBe('https://worksection.com/oauth2/refresh');
-		expect(token).toEqual({
-			access_token: 'worksection-access-1',
-			refresh_token: 'worksection-refresh-1',
-			token_type: 'bearer',
-			expires_in: 86400,
-			expires_at: LATER + 86400 * 1000,
-			account_url: 'https://new.worksection.com',
-		});
+		expect(token).toEqual({ ...storedBearerTokens('worksection', 1, 86400, LATER), account_url: 'https://new.worksection.com' });
 	});
 
 	test('Worksection: a refresh answer without refresh_token or account_url keeps the stored ones', async () => {
