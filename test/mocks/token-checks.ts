@@ -26,14 +26,15 @@ export function checkTokenRequest(rules: VendorRules, urls: Urls, url: URL, meth
 	if (mediaType(headers) !== FORM) {
 		return fail(400, 'invalid_request', `Content-Type must be ${FORM}, got "${mediaType(headers) || 'none'}"`);
 	}
-	const fields = parseForm(raw, rules.foldFieldCase);
+	const fields = parseForm(raw, rules.foldFieldCase ?? false);
 	const grantValue = fields.grant_type;
 	if (!grantValue) return fail(400, 'invalid_request', 'grant_type is missing');
 	const entry = (Object.entries(rules.grants) as Array<[Grant, NonNullable<VendorRules['grants'][Grant]>]>).find(
 		([, rule]) => rule.value === grantValue,
 	);
+	const renamed = rules.renamed ?? {};
 	if (!entry) {
-		const spelled = rules.renamed[grantValue];
+		const spelled = renamed[grantValue];
 		const hint = spelled ? `; ${rules.name} spells it ${spelled}` : '';
 		return fail(400, 'unsupported_grant_type', `grant_type "${grantValue}" is not supported${hint}`);
 	}
@@ -45,8 +46,8 @@ export function checkTokenRequest(rules: VendorRules, urls: Urls, url: URL, meth
 	if (clientProblem) return fail(401, 'invalid_client', clientProblem);
 	for (const name of rule.required) {
 		if (fields[name]) continue;
-		const rfcName = Object.keys(rules.renamed).find((k) => rules.renamed[k].toLowerCase() === name.toLowerCase());
-		const hint = rfcName && fields[rfcName] ? ` (sent ${rfcName}; ${rules.name} names it ${rules.renamed[rfcName]})` : '';
+		const rfcName = Object.keys(renamed).find((k) => renamed[k].toLowerCase() === name.toLowerCase());
+		const hint = rfcName && fields[rfcName] ? ` (sent ${rfcName}; ${rules.name} names it ${renamed[rfcName]})` : '';
 		return fail(400, 'invalid_request', `${name} is required for ${grant}${hint}`);
 	}
 	return { ok: true, grant, fields };

@@ -335,9 +335,10 @@ class VendorMock implements StrictVendorMock {
 		}
 		const tokenProblem = checkApiToken(this.rules, headers, query, expectation.token);
 		if (tokenProblem) return this.reject(401, this.rules.api.unauthorized, `${call}: ${tokenProblem}`);
-		for (const [name, value] of Object.entries({ ...this.rules.api.headers, ...expectation.headers })) {
+		const mandatoryHeaders = this.rules.api.headers ?? {};
+		for (const [name, value] of Object.entries({ ...mandatoryHeaders, ...expectation.headers })) {
 			if (header(headers, name) !== value) {
-				const mandatory = Object.keys(this.rules.api.headers).some((k) => k.toLowerCase() === name.toLowerCase());
+				const mandatory = Object.keys(mandatoryHeaders).some((k) => k.toLowerCase() === name.toLowerCase());
 				const status = mandatory ? 406 : 400;
 				return this.reject(status, { error: 'invalid_request', message: `${name} header missing or wrong` }, `${call}: header ${name} must be "${value}"`);
 			}

@@ -41,10 +41,10 @@ export interface VendorRules {
 	name: string;
 	urls: (accountUrl: string) => { authorize: string; token: string; refresh: string; revoke?: string; apiBase: string };
 	defaultAccountUrl?: string;
-	/** Field names compared case-insensitively: Worktual's doc capitalises them at random (Code, Client_id, Grant_type). */
-	foldFieldCase: boolean;
-	/** RFC spellings the vendor renamed, field or grant value → vendor's, to explain a rejection. */
-	renamed: Record<string, string>;
+	/** Field names compared case-insensitively: Worktual's doc capitalises them at random (Code, Client_id, Grant_type). Default: exact. */
+	foldFieldCase?: boolean;
+	/** RFC spellings the vendor renamed, field or grant value → vendor's, to explain a rejection. Default: none. */
+	renamed?: Record<string, string>;
 	grants: Partial<Record<Grant, GrantRule>>;
 	/** Each refresh returns a new refresh token and kills the old one. */
 	rotatesRefreshToken: boolean;
@@ -52,14 +52,30 @@ export interface VendorRules {
 	revoke?: { tokenField: string };
 	api: {
 		accepts: TokenSpot[];
-		/** Headers every API call must carry, name → exact value. */
-		headers: Record<string, string>;
+		/** Headers every API call must carry, name → exact value. Default: none. */
+		headers?: Record<string, string>;
 		/** The vendor's body for a missing or wrong token (HTTP 401). */
 		unauthorized: object;
 	};
 	/** Default token-endpoint replies, in the shape the doc shows. */
 	replies: Partial<Record<Grant, (t: IssuedTokens) => object | unknown[]>>;
 }
+
+/** RFC 6749's grants, by the RFC's name, with the fields the RFC requires besides grant_type and the client's. */
+const RFC_REQUIRED: Record<Grant, string[]> = {
+	authorization_code: ['code', 'redirect_uri'], // §4.1.3
+	refresh_token: ['refresh_token'], // §6
+	client_credentials: [], // §4.4.2
+	password: ['username', 'password'], // §4.3.2
+};
+
+/** A grant exactly as RFC 6749 has it (grant_type spelled as the RFC does, the RFC's required fields), at the given URL. */
+export function rfcGrant(grant: Grant, clientAuth: ClientAuthRule, endpoint: GrantRule['endpoint'] = 'token'): GrantRule {
+	return { endpoint, value: grant, clientAuth, required: RFC_REQUIRED[grant] };
+}
+
+/** RFC 6750 §2.1: the token in the Authorization header as `Bearer <token>`. */
+export const BEARER_HEADER: TokenSpot = { in: 'header', name: 'authorization', prefixes: ['Bearer '] };
 
 const weekdone: VendorRules = {
 	name: 'Weekdone',
@@ -69,17 +85,14 @@ const weekdone: VendorRules = {
 		refresh: 'https://weekdone.com/oauth_token',
 		apiBase: 'https://api.weekdone.com/1', // docs/vendors/weekdone.md (every working client)
 	}),
-	foldFieldCase: false,
-	renamed: {},
 	rotatesRefreshToken: false,
 	grants: {
-		authorization_code: { endpoint: 'token', value: 'authorization_code', clientAuth: 'body', required: ['code', 'redirect_uri'] },
+		authorization_code: rfcGrant('authorization_code', 'body'),
 		// doc: redirect_uri is "yes" (required) on refresh too
 		refresh_token: { endpoint: 'token', value: 'refresh_token', clientAuth: 'body', required: ['refresh_token', 'redirect_uri'] },
 	},
 	api: {
 		accepts: [{ in: 'query', name: 'token' }], // docs/vendors/weekdone.md: no working client relies on a Bearer header
-		headers: {},
 		unauthorized: { status: 'error', message: 'Invalid or expired token' },
 	},
 	replies: {
@@ -98,17 +111,14 @@ const worksection: VendorRules = {
 		apiBase: `${accountUrl.replace(/\/+$/, '')}/api/oauth2`, // docs/vendors/worksection.md: the account host from the token response
 	}),
 	defaultAccountUrl: 'https://acme.worksection.com',
-	foldFieldCase: false,
-	renamed: {},
 	rotatesRefreshToken: true,
 	grants: {
-		authorization_code: { endpoint: 'token', value: 'authorization_code', clientAuth: 'body', required: ['code', 'redirect_uri'] },
-		refresh_token: { endpoint: 'refresh', value: 'refresh_token', clientAuth: 'body', required: ['refresh_token'] },
+		authorization_code: rfcGrant('authorization_code', 'body'),
+		refresh_token: rfcGrant('refresh_token', 'body', 'refresh'),
 	},
 	api: {
 		// doc: "passed in the authorization header or in the access_token parameter"
-		accepts: [{ in: 'header', name: 'authorization', prefixes: ['Bearer '] }, { in: 'query', name: 'access_token' }],
-		headers: {},
+		accepts: [BEARER_HEADER, { in: 'query', name: 'access_token' }],
 		unauthorized: { status: 'error', message: 'Access token is invalid or expired' },
 	},
 	replies: {
@@ -136,7 +146,6 @@ const worktual: VendorRules = {
 	api: {
 		// doc prints "Authorisation : token" (no scheme); Bearer is accepted too because the doc is ambiguous
 		accepts: [{ in: 'header', name: 'authorization', prefixes: ['', 'Bearer '] }],
-		headers: {},
 		unauthorized: { message: 'Unauthorized' },
 	},
 	replies: {
@@ -152,18 +161,15 @@ const webworkTracker: VendorRules = {
 		refresh: 'https://api.webwork-tracker.com/oauth/token', // doc: "used for both obtaining new tokens and refreshing"
 		apiBase: 'https://api.webwork-tracker.com/api/v2',
 	}),
-	foldFieldCase: false,
-	renamed: {},
 	rotatesRefreshToken: true,
 	grants: {
 		// doc: "Client Authentication: Send as Basic Auth header"
-		authorization_code: { endpoint: 'token', value: 'authorization_code', clientAuth: 'basic', required: ['code', 'redirect_uri'] },
-		refresh_token: { endpoint: 'token', value: 'refresh_token', clientAuth: 'basic', required: ['refresh_token'] },
-		client_credentials: { endpoint: 'token', value: 'client_credentials', clientAuth: 'basic', required: [] },
+		authorization_code: rfcGrant('authorization_code', 'basic'),
+		refresh_token: rfcGrant('refresh_token', 'basic'),
+		client_credentials: rfcGrant('client_credentials', 'basic'),
 	},
 	api: {
-		accepts: [{ in: 'header', name: 'authorization', prefixes: ['Bearer '] }],
-		headers: {},
+		accepts: [BEARER_HEADER],
 		unauthorized: { success: false, message: 'Unauthorized. Please provide a valid Bearer token or Basic Auth credentials.' },
 	},
 	replies: {
@@ -193,18 +199,16 @@ const wordapp: VendorRules = {
 		revoke: 'https://app.wordapp.com/oauth/revoke',
 		apiBase: 'https://app.wordapp.com/api/v1',
 	}),
-	foldFieldCase: false,
-	renamed: {},
 	rotatesRefreshToken: true,
 	grants: {
-		authorization_code: { endpoint: 'token', value: 'authorization_code', clientAuth: 'body', required: ['code', 'redirect_uri'] },
-		refresh_token: { endpoint: 'token', value: 'refresh_token', clientAuth: 'body-optional', required: ['refresh_token'] },
-		client_credentials: { endpoint: 'token', value: 'client_credentials', clientAuth: 'body', required: [] },
-		password: { endpoint: 'token', value: 'password', clientAuth: 'body-optional', required: ['username', 'password'] },
+		authorization_code: rfcGrant('authorization_code', 'body'),
+		refresh_token: rfcGrant('refresh_token', 'body-optional'),
+		client_credentials: rfcGrant('client_credentials', 'body'),
+		password: rfcGrant('password', 'body-optional'),
 	},
 	revoke: { tokenField: 'token' },
 	api: {
-		accepts: [{ in: 'header', name: 'authorization', prefixes: ['Bearer '] }],
+		accepts: [BEARER_HEADER],
 		headers: { 'X-Api-Version': 'application/vnd.wordapp-v1+json' }, // doc §6 + Wordapp's WP plugin value
 		unauthorized: { error: 'invalid_token', error_description: 'The access token is invalid' },
 	},
