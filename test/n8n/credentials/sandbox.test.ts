@@ -15,6 +15,7 @@ import { SANDBOX_CLIENTS, WEBWORK_PAT, WORDAPP_USER, WORKSECTION_ADMIN_KEY, WORK
 import { vendorIds, vendors } from '../../../shared/vendors';
 import { fixtureFor } from '../../fixtures/per-vendor';
 import type { VendorDefinition, VendorId } from '../../../shared/types';
+import { PACKAGE_ASSUMPTIONS } from '../../e2e/assumptions';
 import { sandboxOverwrites, worksectionAccountUrl } from '../../e2e/sandbox-overwrites';
 import { runCredentialTest } from '../harness/credential-test';
 import { Engine } from '../harness/engine';
@@ -23,23 +24,13 @@ import { authorizationUrl, connect, N8N_CALLBACK_URL } from '../harness/oauth-fl
 let sandbox: RunningSandbox;
 
 beforeAll(async () => {
-	// Assumptions this suite relies on, by name (sandbox/README.md); the ones requests actually needed are
-	// written to build/assumptions/ and listed in the npm test summary.
+	// The package's assumptions, the very switches the e2e suite turns on (sandbox/README.md); the ones requests
+	// actually needed are written to build/assumptions/ and listed in the npm test summary.
 	sandbox = await startSandbox({
 		port: 0,
 		host: '127.0.0.1',
 		autoApprove: true,
-		assumptions: [
-			'weekdone-token-query',
-			'worksection-http-redirect',
-			'worktual-authorize-url',
-			'worktual-authorization-header',
-			'wordapp-authorize-url',
-			'wordapp-token-url',
-			'wordapp-revoke-url',
-			'wordapp-token-info',
-			'wordapp-api-version-value',
-		],
+		assumptions: [...PACKAGE_ASSUMPTIONS],
 		assumptionsFile: `${__dirname}/../../../build/assumptions/jest-n8n-credentials.json`,
 	});
 });
