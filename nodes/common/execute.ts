@@ -5,16 +5,15 @@ import {
 	buildOperationRequest,
 	fieldName,
 	findOperation,
-	forEachPage,
 	type OperationRequest,
 	type Scalar,
 } from '../../shared/operations/request';
 import type { OperationDefinition, VendorOperations } from '../../shared/operations/types';
 import { credentialTypeOf, type VendorNodeSpec } from './node-spec';
-import { withCredentialResolvedOnce } from './connection';
 import { collectionOf, CUSTOM_API_CALL, isDestructive, isTopLevel, recordSourceOf, simplifiedFieldsOf } from './description';
 import { toNodeApiError } from '../transport/errors';
-import { vendorApiRequest } from '../transport/GenericFunctions';
+import { withCredentialResolvedOnce } from '../transport/connection';
+import { vendorApiRequest, vendorApiRequestAllItems } from '../transport/GenericFunctions';
 import { connectionSecrets, scrubError } from '../transport/redaction';
 import { revokeWithConnection } from '../transport/revoke';
 
@@ -126,14 +125,11 @@ function toolRefusal(this: IExecuteFunctions, what: string, itemIndex: number): 
 async function runOperation(this: IExecuteFunctions, spec: VendorNodeSpec, credentialType: string, itemIndex: number, emit: (rows: Row[]) => void): Promise<void> {
 	const resource = this.getNodeParameter('resource', itemIndex) as string;
 	const operationValue = this.getNodeParameter('operation', itemIndex) as string;
-	// Every page of this item's operation shares one credential resolution (see connection.ts).
-	const connection = withCredentialResolvedOnce(this, credentialType);
-	const send = (request: OperationRequest) => vendorApiRequest.call(connection, spec.vendor, credentialType, request);
-
 	if (resource === CUSTOM_API_CALL) {
 		const request = customRequest.call(this, itemIndex);
 		if (request.method !== 'GET') toolRefusal.call(this, `a ${request.method} request`, itemIndex);
-		emit(asRows(await send(request)));
+		// One credential resolution for the call and n8n's signing (see connection.ts).
+		emit(asRows(await vendorApiRequest.call(withCredentialResolvedOnce(this, credentialType), spec.vendor, credentialType, request)));
 		return;
 	}
 	const operation = findOperation(spec.catalogue, resource, operationValue);
@@ -158,12 +154,12 @@ async function runOperation(this: IExecuteFunctions, spec: VendorNodeSpec, crede
 	if (operation.kind === 'list') {
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		await forEachPage(spec.catalogue, operation, request, send, limit, emitShaped);
+		await vendorApiRequestAllItems.call(this, spec.vendor, spec.catalogue, credentialType, operation, request, limit, emitShaped);
 		return;
 	}
 	// n8n's convention for a delete that answers nothing: `{ deleted: true }`.
 	const deleted = operation.value === 'delete' && operation.result.shape === 'success';
-	await forEachPage(spec.catalogue, { ...operation, paginated: false }, request, send, undefined, deleted ? () => emit([{ deleted: true }]) : emitShaped);
+	await vendorApiRequestAllItems.call(this, spec.vendor, spec.catalogue, credentialType, { ...operation, paginated: false }, request, undefined, deleted ? () => emit([{ deleted: true }]) : emitShaped);
 }
 
 /**

@@ -1,11 +1,10 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
 import { dropdownLabel, dropdownValue } from '../../shared/operations/dropdowns';
-import { buildSourceRequest, extractRecords, forEachPage, type OperationRequest } from '../../shared/operations/request';
+import { buildSourceRequest } from '../../shared/operations/request';
 import type { DropdownSource, OperationDefinition } from '../../shared/operations/types';
-import { vendorApiRequest } from '../transport/GenericFunctions';
+import { vendorApiRequestAllItems } from '../transport/GenericFunctions';
 import { credentialTypeOf, type VendorNodeSpec } from './node-spec';
-import { withCredentialResolvedOnce } from './connection';
 
 type LoadOptionsMethod = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
 type ListSearchMethod = (this: ILoadOptionsFunctions, filter?: string) => Promise<INodeListSearchResult>;
@@ -24,9 +23,6 @@ async function loadChoices(context: ILoadOptionsFunctions, spec: VendorNodeSpec,
 	const request = buildSourceRequest(spec.catalogue, source.request, source.dependsOn, inputs);
 	if (!request) return []; // waits for the input it depends on (e.g. the workspace)
 	const credentialType = credentialTypeOf.call(context, spec);
-	// Every page of the list shares one credential resolution (see connection.ts).
-	const connection = withCredentialResolvedOnce(context, credentialType);
-	const send = (r: OperationRequest) => vendorApiRequest.call(connection, spec.vendor, credentialType, r);
 	const options: INodePropertyOptions[] = [];
 	const collect = (records: Array<Record<string, unknown>>) => {
 		for (const record of records) {
@@ -47,8 +43,7 @@ async function loadChoices(context: ILoadOptionsFunctions, spec: VendorNodeSpec,
 		paginated: source.paginated,
 		source: source.source,
 	};
-	if (source.paginated) await forEachPage(spec.catalogue, asList, request, send, undefined, collect);
-	else collect(extractRecords(asList.result, await send(request)));
+	await vendorApiRequestAllItems.call(context, spec.vendor, spec.catalogue, credentialType, asList, request, undefined, collect);
 	options.sort((a, b) => a.name.localeCompare(b.name));
 	return [...(source.prepend ?? []).map((o) => ({ name: o.name, value: o.value })), ...options];
 }

@@ -4,17 +4,14 @@ import {
 	buildOperationRequest,
 	fieldName,
 	findOperation,
-	forEachPage,
 	kindOf,
 	newestOf,
 	selectNew,
-	type OperationRequest,
 	type PollState,
 } from '../../shared/operations';
 import type { OperationDefinition, OperationField, PollingEvent } from '../../shared/operations/types';
-import { vendorApiRequest } from '../transport/GenericFunctions';
+import { vendorApiRequestAllItems } from '../transport/GenericFunctions';
 import { credentialTypeOf, type VendorNodeSpec } from './node-spec';
-import { withCredentialResolvedOnce } from './connection';
 import { authenticationProperty, fieldProperty, isTopLevel, n8nOptions, n8nText } from './description';
 
 type Row = Record<string, unknown>;
@@ -117,10 +114,7 @@ export async function pollVendor(this: IPollFunctions, spec: VendorNodeSpec, cho
 
 	const credentialType = credentialTypeOf.call(this, spec);
 	const records: Row[] = [];
-	// Every page of this poll shares one credential resolution (see connection.ts).
-	const connection = withCredentialResolvedOnce(this, credentialType);
-	const send = (r: OperationRequest) => vendorApiRequest.call(connection, spec.vendor, credentialType, r);
-	await forEachPage(spec.catalogue, operation, request, send, undefined, (page) => records.push(...page));
+	await vendorApiRequestAllItems.call(this, spec.vendor, spec.catalogue, credentialType, operation, request, undefined, (page) => records.push(...page));
 
 	const wanted = (r: Row) => kinds.length === 0 || kinds.includes(kindOf(event, r) ?? '');
 

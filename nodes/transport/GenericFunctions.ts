@@ -11,7 +11,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { adminBaseUrl, FIELD } from '../../credentials/common';
 import { apiBaseUrl } from '../../shared/oauth/api';
+import { forEachPage, type OperationRequest, UnexpectedAnswerError } from '../../shared/operations/request';
+import type { OperationDefinition, VendorOperations } from '../../shared/operations/types';
 import type { VendorDefinition } from '../../shared/types';
+import { withCredentialResolvedOnce } from './connection';
 import { authOf, credentialText, oAuth2OptionsFor, tokenDataOf } from './credentials';
 import { envelopeError, toNodeApiError } from './errors';
 import { notJson } from './failures';
@@ -25,8 +28,9 @@ import { checkedApiBase, isRefusedTarget } from './targets';
  * node, trigger, dropdown and Custom API Call makes. The concerns behind it have a module each:
  * credentials.ts (which credential, its OAuth2 options), request-options.ts (URL, headers, body),
  * targets.ts (the host rule), oauth2-signing.ts (signing and refresh), errors.ts + failures.ts (NodeApiError),
- * redaction.ts (no secret in any error). Paging over a catalogue list is shared with Zapier:
- * forEachPage in shared/operations/request.ts, with vendorApiRequest as its fetch.
+ * redaction.ts (no secret in any error), connection.ts (one credential resolution for a series of calls).
+ * `vendorApiRequestAllItems` reads a catalogue list page by page (the paging itself is shared with Zapier:
+ * forEachPage in shared/operations/request.ts).
  */
 
 /** Every n8n context a vendor call is made from: node execution, dropdowns, polls, webhook setup and delivery. */
@@ -88,4 +92,29 @@ export async function vendorApiRequest(
 	const shape = empty ? (request.method === 'GET' ? 'an empty body' : undefined) : notJson(response);
 	if (shape) throw toNodeApiError(node, vendor, { message: `answered with ${shape}`, httpCode: 200, vendorBody: response }, secrets);
 	return response;
+}
+
+/**
+ * Every record of a catalogue list operation, page by page (n8n's `…ApiRequestAllItems`), handed to `onPage`
+ * as each page arrives; `limit` records at most (undefined = all). All pages share one credential resolution
+ * (connection.ts). An answer without the list the catalogue promises is a NodeApiError naming the vendor.
+ */
+export async function vendorApiRequestAllItems(
+	this: VendorRequestContext,
+	vendor: VendorDefinition,
+	catalogue: VendorOperations,
+	credentialType: string,
+	operation: OperationDefinition,
+	request: OperationRequest,
+	limit: number | undefined,
+	onPage: (records: Array<Record<string, unknown>>) => void,
+): Promise<void> {
+	const connection = withCredentialResolvedOnce(this, credentialType);
+	const fetchPage = async (page: OperationRequest) => await vendorApiRequest.call(connection, vendor, credentialType, page);
+	try {
+		await forEachPage(catalogue, operation, request, fetchPage, limit, onPage);
+	} catch (error) {
+		if (error instanceof UnexpectedAnswerError) throw toNodeApiError(this.getNode(), vendor, error);
+		throw error;
+	}
 }

@@ -1,8 +1,9 @@
 /**
  * A list answer of the wrong type through the real node in n8n-core's ExecuteContext: WebWork Tracker's
  * workspace list keeps its records at `data`; text or a single object there is a NodeApiError naming the
- * vendor and the cause (none of the connection's secrets, nor the value), not made-up records. With
- * Continue On Fail the same error becomes the item's output.
+ * vendor and the cause (none of the connection's secrets, nor the value), not made-up records, in an
+ * execution and in a dropdown alike (both read lists through vendorApiRequestAllItems). With Continue On
+ * Fail the same error becomes the item's output.
  */
 import { NodeApiError } from 'n8n-workflow';
 
@@ -59,5 +60,14 @@ describe('WebWork Tracker node: a list answer without a list', () => {
 		const mock = expectCall({ a: { id: 1 }, b: { id: 2 } });
 		expect(jsonOf(await node().execute(params))).toEqual([{ id: 1 }, { id: 2 }]);
 		mock.done();
+	});
+
+	test('the workspace dropdown (loadOptions) with text at `data` fails the same way', async () => {
+		const mock = strictVendorMock('webwork-tracker').expectApiCall({ method: 'GET', path: '/workspaces', token: TOKEN, query: { page: '1', per_page: '100' }, reply: { success: true, data: 'workspace list unavailable' } });
+		const error = await failure(node().loadOptions('workspaces', {}));
+		mock.done();
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toMatch(/^WebWork Tracker: the answer holds text at "data" where a list of records was expected/);
+		expectNoSecret(`${error.message} ${(error as NodeApiError).description ?? ''}`);
 	});
 });

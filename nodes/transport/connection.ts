@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type { VendorRequestContext } from '../transport/GenericFunctions';
+import type { VendorRequestContext } from './GenericFunctions';
 
 /**
  * A view of the node context that resolves the credential once for a whole operation (every page of a
