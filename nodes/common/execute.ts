@@ -128,7 +128,7 @@ async function runOperation(this: IExecuteFunctions, spec: VendorNodeSpec, crede
 	if (resource === CUSTOM_API_CALL) {
 		const request = customRequest.call(this, itemIndex);
 		if (request.method !== 'GET') toolRefusal.call(this, `a ${request.method} request`, itemIndex);
-		// One credential resolution for the call and n8n's signing (see connection.ts).
+		// One credential resolution for the call and n8n's signing (see ../transport/connection.ts).
 		emit(asRows(await vendorApiRequest.call(withCredentialResolvedOnce(this, credentialType), spec.vendor, credentialType, request)));
 		return;
 	}

@@ -1,5 +1,5 @@
 /**
- * One credential resolution per operation (nodes/common/connection.ts): a Return All over several pages
+ * One credential resolution per operation (nodes/transport/connection.ts): a Return All over several pages
  * reads the credential once, not twice per page, and a token that expires in the middle of the paging is
  * refreshed once by n8n, after which the remaining pages carry the new token without another 401.
  * Runs the nodes in n8n-core 2.41's ExecuteContext with the harness credential store, against strict mocks.
