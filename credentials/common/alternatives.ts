@@ -25,11 +25,10 @@ import {
 	unconfirmedHeaderValues,
 	unconfirmedNotice,
 	unconfirmedUrl,
-	urlField,
 } from './fields';
 import { n8nHttpClient } from './http';
 import { RenewalMemo } from './renewals';
-import { apiTestRequest, vendorErrorRules } from './oauth2';
+import { apiTestRequest, tokenUrlEndpoints, vendorErrorRules } from './oauth2';
 
 const cred = (field: string) => `$credentials[${JSON.stringify(field)}]`;
 
@@ -98,9 +97,9 @@ export function personalTokenTest(vendor: VendorDefinition): ICredentialTestRequ
 export function passwordProperties(vendor: VendorDefinition, credentialName: string): INodeProperties[] {
 	const alt = alternativeOf(vendor, 'password', credentialName);
 	const optionalClient = alt.clientAuth === 'none' ? 'Not needed' : 'Optional';
-	const unconfirmed = [unconfirmedUrl('Access Token URL', vendor.oauth2.token.url), unconfirmedUrl('API Base URL', vendor.api.baseUrl), ...unconfirmedHeaderValues(vendor)];
+	const endpoints = tokenUrlEndpoints(vendor);
 	return [
-		...unconfirmedNotice(vendor, unconfirmed),
+		...unconfirmedNotice(vendor, endpoints.unconfirmed),
 		{ displayName: 'Username', name: FIELD.username, type: 'string', default: '', required: true, description: alt.whereToCreate },
 		{ displayName: 'Password', name: FIELD.password, type: 'string', typeOptions: { password: true }, default: '', required: true },
 		{ displayName: 'Client ID', name: FIELD.clientId, type: 'string', default: '', description: `${optionalClient}: your application's API Key` },
@@ -112,9 +111,7 @@ export function passwordProperties(vendor: VendorDefinition, credentialName: str
 			default: '',
 			description: `${optionalClient}: your application's Secret Key`,
 		},
-		urlField(FIELD.tokenUrl, 'Access Token URL', vendor.oauth2.token.url),
-		apiBaseUrlField(vendor),
-		...editableHeaderFields(vendor),
+		...endpoints.fields,
 		// Obtained and renewed by preAuthentication: n8n calls it when this is empty or a request got a 401,
 		// and stores what it returns.
 		{ displayName: 'Access Token', name: FIELD.accessToken, type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },

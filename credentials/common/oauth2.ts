@@ -236,16 +236,25 @@ export function liftArrayTokenPreAuthentication(vendor: VendorDefinition) {
 	};
 }
 
+/**
+ * The endpoints of a credential whose grant goes straight to the token URL (client credentials, password): the
+ * Access Token URL and API Base URL fields with the vendor's editable headers, and which of them no document confirms.
+ */
+export function tokenUrlEndpoints(vendor: VendorDefinition): { unconfirmed: Array<string | undefined>; fields: INodeProperties[] } {
+	return {
+		unconfirmed: [unconfirmedUrl('Access Token URL', vendor.oauth2.token.url), unconfirmedUrl('API Base URL', vendor.api.baseUrl), ...unconfirmedHeaderValues(vendor)],
+		fields: [urlField(FIELD.tokenUrl, 'Access Token URL', vendor.oauth2.token.url), apiBaseUrlField(vendor), ...editableHeaderFields(vendor)],
+	};
+}
+
 /** Properties of a client-credentials alternative (server-to-server, no user consent). */
 export function clientCredentialsProperties(vendor: VendorDefinition, credentialName: string): INodeProperties[] {
 	const alt = alternativeOf(vendor, 'clientCredentials', credentialName);
-	const unconfirmed = [unconfirmedUrl('Access Token URL', vendor.oauth2.token.url), unconfirmedUrl('API Base URL', vendor.api.baseUrl), ...unconfirmedHeaderValues(vendor)];
+	const endpoints = tokenUrlEndpoints(vendor);
 	return [
-		...unconfirmedNotice(vendor, unconfirmed),
+		...unconfirmedNotice(vendor, endpoints.unconfirmed),
 		hidden('grantType', 'clientCredentials', 'Grant Type'),
-		urlField(FIELD.tokenUrl, 'Access Token URL', vendor.oauth2.token.url),
-		apiBaseUrlField(vendor),
-		...editableHeaderFields(vendor),
+		...endpoints.fields,
 		hidden('accessTokenUrl', `={{ ${self(FIELD.tokenUrl)} }}`, 'Access Token URL (Resolved)'),
 		hidden('scope', scopeValue(vendor, alt.scopes), 'Scope'),
 		hidden('authentication', clientAuthToN8n(alt.clientAuth), 'Authentication'),
