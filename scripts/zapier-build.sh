@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `npm run build:zapier`: one pushable zip per Zapier app, dist/zapier/<id>/build/build.zip, without Zapier's
 # servers. Per app folder:
-#   1. npm install of its one dependency (zapier-platform-core) into the folder, from npm's cache when the
-#      root install already fetched it (--prefer-offline); `zapier-platform build` refuses a folder without it;
+#   1. npm install of its one dependency (zapier-platform-core, with the folder's overrides) into a copy of the
+#      folder outside the repository, from npm's cache when the root install already fetched it (--prefer-offline);
+#      `zapier-platform build` refuses a folder without it;
 #   2. `zapier-platform validate --without-style`: the schema check, local (the style check needs Zapier's API);
 #   3. `zapier-platform build --skip-npm-install --skip-validation`: the CLI's build validates by calling
 #      Zapier's API ("Validating project schema and style" fails with "fetch failed" offline), and its hidden
@@ -26,19 +27,27 @@ for dir in dist/zapier/*/; do
 	id="$(basename "$dir")"
 	[[ -f "$dir/index.js" && -f "$dir/package.json" ]] || continue
 	started=$SECONDS
+	# Built in a copy outside the repository, as `zapier-platform push` builds in a temp copy: inside it, the
+	# CLI's esbuild scan (which decides the zip's files) also resolves packages from the repository's own
+	# node_modules (node-fetch's optional `encoding` → iconv-lite, ~180 kB) that a pushed folder does not have.
+	work="$(mktemp -d)"
+	cp -r "$dir/." "$work/" && rm -rf "$work/node_modules" "$work/build"
 	log="$(
-		cd "$dir" &&
+		cd "$work" &&
 			npm install --omit=dev --ignore-scripts --prefer-offline --no-audit --no-fund --package-lock=false --loglevel=error 2>&1 &&
 			zp validate --without-style &&
 			zp build --skip-npm-install --skip-validation
 	)" || {
 		echo "FAIL build:zapier $id"
 		sed 's/^/     /' <<<"$log" | tail -20
+		rm -rf "$work"
 		failed=$((failed + 1))
 		continue
 	}
+	mkdir -p "$dir/build" && cp "$work/build/build.zip" "$work/build/source.zip" "$dir/build/"
+	rm -rf "$work"
 	size="$(stat -c %s "$dir/build/build.zip")"
-	echo "ok   build:zapier $id: $dir/build/build.zip ($((size / 1024)) kB, $((SECONDS - started)) s)"
+	echo "ok   build:zapier $id: $dir/build/build.zip ($size bytes, $((SECONDS - started)) s)"
 	built=$((built + 1))
 done
 echo "build:zapier: $built zips built, $failed failed"
