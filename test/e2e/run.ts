@@ -10,6 +10,7 @@ import { tailFile } from './lib/log-tail';
 import { PACKAGE_NAME } from './lib/package-install';
 import { repoRoot } from './lib/paths';
 import { Report } from './lib/report';
+import { runMain } from './lib/run-main';
 import { ensureRuntime } from './lib/runtime';
 import { startStack, type Stack } from './lib/stack';
 import { aiAgentToolScenario } from './scenarios/ai-agent';
@@ -127,11 +128,4 @@ async function unconfirmedSummary(stack: Stack): Promise<string> {
 	].join('\n');
 }
 
-main().then(
-	(code) => process.exit(code),
-	(error: unknown) => {
-		console.log(`FAIL setup: ${error instanceof Error ? error.message : String(error)}`);
-		console.log('0 passed, 1 failed');
-		process.exit(1);
-	},
-);
+runMain(main, '0 passed, 1 failed');

@@ -16,6 +16,7 @@ import { N8nClient, type Workflow } from '../e2e/lib/n8n-client';
 import { OWNER } from '../e2e/lib/owner';
 import { installPackedPackage } from '../e2e/lib/package-install';
 import { repoRoot } from '../e2e/lib/paths';
+import { runMain } from '../e2e/lib/run-main';
 import { freePort } from '../e2e/lib/ports';
 import { ensureRuntime, type Runtime } from '../e2e/lib/runtime';
 import { PACKAGE_ASSUMPTIONS } from '../e2e/assumptions';
@@ -297,11 +298,4 @@ async function main(): Promise<number> {
 	return tally.failed === 0 && queueOk ? 0 : 1;
 }
 
-main().then(
-	(code) => process.exit(code),
-	(error: unknown) => {
-		console.log(`FAIL setup: ${error instanceof Error ? error.message : String(error)}`);
-		console.log('scale: 0 races passed, 1 failed; setup failed');
-		process.exit(1);
-	},
-);
+runMain(main, 'scale: 0 races passed, 1 failed; setup failed');
