@@ -1,9 +1,7 @@
 import { join } from 'node:path';
 
-import { tailFile } from './log-tail';
-import { ManagedProcess } from './processes';
+import { ManagedProcess, waitUntilServing } from './processes';
 import { pathWith, type Runtime } from './runtime';
-import { FatalWaitError, waitFor } from './wait';
 
 export interface N8nServerOptions {
 	runtime: Runtime;
@@ -76,23 +74,12 @@ export async function startN8n(options: N8nServerOptions): Promise<N8nServer> {
 		pidFile: join(options.runDir, 'n8n.pid'),
 	});
 	options.onStarted?.(child);
-	try {
-		await waitFor(
-			`n8n at ${url}`,
-			async () => {
-				if (!child.running) throw new FatalWaitError(`n8n exited during start-up:\n${tailFile(logFile, 30)}`);
-				const ready = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(5000) });
-				if (ready.status !== 200) return undefined;
-				const settings = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5000) });
-				return settings.status === 200 ? true : undefined;
-			},
-			options.readyTimeoutMs ?? 180_000,
-		);
-	} catch (error) {
-		await child.stop();
-		// A start-up timeout says nothing by itself: bring the log's end along (a crash already has it).
-		if (error instanceof FatalWaitError) throw error;
-		throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- n8n log tail ---\n${tailFile(logFile, 30)}`);
-	}
+	const serving = async () => {
+		const ready = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(5000) });
+		if (ready.status !== 200) return false;
+		const settings = await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(5000) });
+		return settings.status === 200;
+	};
+	await waitUntilServing(child, url, serving, options.readyTimeoutMs ?? 180_000, 30);
 	return { url, process: child, logFile };
 }

@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
+import { tailFile } from './log-tail';
+import { FatalWaitError, waitFor } from './wait';
+
 export interface StartOptions {
 	/** Short label for messages ("n8n", "sandbox"). */
 	name: string;
@@ -86,6 +89,29 @@ export class ManagedProcess {
 				// already gone
 			}
 		}
+	}
+}
+
+/**
+ * Waits until `serving` says a freshly started server at `url` answers. It fails at once, with the end of the
+ * log, when the process exits; a time-out brings the log's end too (it says nothing by itself). On any failure
+ * the process is stopped.
+ */
+export async function waitUntilServing(child: ManagedProcess, url: string, serving: () => Promise<boolean>, timeoutMs: number, tailLines: number): Promise<void> {
+	const { name, logFile } = child.options;
+	try {
+		await waitFor(
+			`${name} at ${url}`,
+			async () => {
+				if (!child.running) throw new FatalWaitError(`${name} exited during start-up:\n${tailFile(logFile, tailLines)}`);
+				return (await serving()) ? true : undefined;
+			},
+			timeoutMs,
+		);
+	} catch (error) {
+		await child.stop();
+		if (error instanceof FatalWaitError) throw error;
+		throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- ${name} log tail ---\n${tailFile(logFile, tailLines)}`);
 	}
 }
 

@@ -1,8 +1,6 @@
 import { join } from 'node:path';
 
-import { tailFile } from './log-tail';
-import { ManagedProcess } from './processes';
-import { FatalWaitError, waitFor } from './wait';
+import { ManagedProcess, waitUntilServing } from './processes';
 
 export interface SandboxServerOptions {
 	root: string;
@@ -55,22 +53,9 @@ export class SandboxServer {
 			pidFile: join(options.runDir, 'sandbox.pid'),
 		});
 		options.onStarted?.(child);
-		const sandbox = new SandboxServer(url, child, logFile);
-		try {
-			await waitFor(
-				`sandbox at ${url}`,
-				async () => {
-					if (!child.running) throw new FatalWaitError(`sandbox exited during start-up:\n${tailFile(logFile, 20)}`);
-					const res = await fetch(`${url}/__sandbox/stats`, { signal: AbortSignal.timeout(2000) });
-					return res.status === 200 ? true : undefined;
-				},
-				30_000,
-			);
-		} catch (error) {
-			await child.stop();
-			throw error;
-		}
-		return sandbox;
+		const serving = async () => (await fetch(`${url}/__sandbox/stats`, { signal: AbortSignal.timeout(2000) })).status === 200;
+		await waitUntilServing(child, url, serving, 30_000, 20);
+		return new SandboxServer(url, child, logFile);
 	}
 
 	/** Marks every access token of the vendor expired; the next API call gets a 401. */
