@@ -3,15 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ASSUMPTION_NAMES } from '../../sandbox/assumptions';
 import { SANDBOX_CLIENTS, VENDOR_IDS } from '../../sandbox/clients';
-import { authorizeCode, form, redirectParams, REDIRECT, startHarness, type Harness } from './helpers';
+import { authorizeCode, form, redirectParams, REDIRECT, sandboxForFile, startHarness } from './helpers';
 
 const weekdone = SANDBOX_CLIENTS.weekdone;
 
-let h: Harness;
-beforeAll(async () => {
-	h = await startHarness();
-});
-afterAll(() => h.sandbox.close());
+const h = sandboxForFile();
 
 const authorizeQuery = { client_id: weekdone.clientId, redirect_uri: REDIRECT, response_type: 'code', state: 'st-9' };
 
@@ -65,10 +61,7 @@ describe('consent page', () => {
 describe('control endpoints', () => {
 	test('the request log never contains secret values', async () => {
 		const code = await approveCode();
-		const token = await h.http.post(
-			'/weekdone/oauth_token',
-			form({ code, grant_type: 'authorization_code', client_id: weekdone.clientId, client_secret: weekdone.clientSecret, redirect_uri: REDIRECT }),
-		);
+		const token = await exchangeCode(code);
 		const access = token.data.access_token as string;
 		await h.http.get('/weekdone/api/1/items', { params: { token: access } });
 
@@ -91,8 +84,7 @@ describe('control endpoints', () => {
 	test('stats count issued tokens and rejections', async () => {
 		const before = (await h.http.get('/__sandbox/stats', { params: { vendor: 'weekdone' } })).data;
 		await h.http.post('/weekdone/oauth_token', form({ grant_type: 'authorization_code', client_id: weekdone.clientId, client_secret: 'wrong' }));
-		const code = await approveCode();
-		await h.http.post('/weekdone/oauth_token', form({ code, grant_type: 'authorization_code', client_id: weekdone.clientId, client_secret: weekdone.clientSecret, redirect_uri: REDIRECT }));
+		await exchangeCode(await approveCode());
 		const after = (await h.http.get('/__sandbox/stats', { params: { vendor: 'weekdone' } })).data;
 		expect(after.tokenIssued).toBe(before.tokenIssued + 1);
 		expect(after.tokenRejected).toBe(before.tokenRejected + 1);
@@ -113,12 +105,7 @@ describe('control endpoints', () => {
 	});
 
 	test('reset forgets tokens and data', async () => {
-		const code = await approveCode();
-		const token = await h.http.post(
-			'/weekdone/oauth_token',
-			form({ code, grant_type: 'authorization_code', client_id: weekdone.clientId, client_secret: weekdone.clientSecret, redirect_uri: REDIRECT }),
-		);
-		const access = token.data.access_token as string;
+		const access = (await exchangeCode(await approveCode())).data.access_token as string;
 		await h.http.post('/weekdone/api/1/item', { description: 'temp', type_id: 1 }, { params: { token: access } });
 		expect((await h.http.post('/__sandbox/reset')).status).toBe(200);
 		expect((await h.http.get('/__sandbox/log')).data).toEqual([]);
@@ -188,6 +175,11 @@ describe('options', () => {
 async function approveCode(): Promise<string> {
 	const res = await h.http.post(`/weekdone/oauth_authorize?${new URLSearchParams(authorizeQuery)}`, form({ decision: 'approve' }));
 	return redirectParams(res).get('code') as string;
+}
+
+/** Weekdone's documented code exchange (form body, client fields, the authorize redirect_uri). */
+function exchangeCode(code: string) {
+	return h.http.post('/weekdone/oauth_token', form({ code, grant_type: 'authorization_code', client_id: weekdone.clientId, client_secret: weekdone.clientSecret, redirect_uri: REDIRECT }));
 }
 
 describe('assumption switches', () => {

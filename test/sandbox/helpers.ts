@@ -16,12 +16,46 @@ export async function startHarness(options: SandboxOptions = {}): Promise<Harnes
 	return { sandbox, http };
 }
 
+/**
+ * One sandbox for the whole test file: started before its tests, closed after them. Its fields can be read
+ * inside tests and hooks (before the file's beforeAll has run there is no sandbox yet).
+ */
+export function sandboxForFile(options: SandboxOptions = {}): Harness {
+	let started: Harness | undefined;
+	beforeAll(async () => {
+		started = await startHarness(options);
+	});
+	afterAll(() => started?.sandbox.close());
+	const get = (): Harness => {
+		if (!started) throw new Error('the sandbox starts in beforeAll: use it inside tests and hooks');
+		return started;
+	};
+	return {
+		get sandbox() {
+			return get().sandbox;
+		},
+		get http() {
+			return get().http;
+		},
+	};
+}
+
 export function form(fields: Record<string, string>): URLSearchParams {
 	return new URLSearchParams(fields);
 }
 
 export function basic(id: string, secret: string): string {
 	return `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+}
+
+/**
+ * Posts a token request with the client credentials only in an HTTP Basic header, and expects the refusal of a
+ * vendor whose doc lists them as form fields: 401 invalid_client.
+ */
+export async function expectBasicClientAuthRefused(http: AxiosInstance, path: string, fields: Record<string, string>, client: { clientId: string; clientSecret: string }): Promise<void> {
+	const res = await http.post(path, form(fields), { headers: { Authorization: basic(client.clientId, client.clientSecret) } });
+	expect(res.status).toBe(401);
+	expect(res.data.error).toBe('invalid_client');
 }
 
 /** Query parameters of a redirect's Location header. */

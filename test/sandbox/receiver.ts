@@ -14,6 +14,14 @@ export class Receiver {
 	private server: Server | undefined;
 	private waiters: (() => void)[] = [];
 
+	/** A receiver for the enclosing describe block: listening before its tests, closed after them. */
+	static forBlock(): Receiver {
+		const receiver = new Receiver();
+		beforeAll(() => receiver.start());
+		afterAll(() => receiver.close());
+		return receiver;
+	}
+
 	async start(): Promise<this> {
 		this.server = createServer((req, res) => {
 			const chunks: Buffer[] = [];

@@ -1,6 +1,6 @@
 import { SANDBOX_CLIENTS, WEBWORK_PAT } from '../../sandbox/clients';
 import { WEBWORK_MAIN_TASK_COUNT, WEBWORK_MAIN_WORKSPACE } from '../../sandbox/seed/webwork-tracker';
-import { authorizeCode, basic, expire, form, redirectParams, REDIRECT, startHarness, type Harness } from './helpers';
+import { authorizeCode, basic, expire, form, redirectParams, REDIRECT, sandboxForFile, startHarness } from './helpers';
 import { Receiver } from './receiver';
 
 const { clientId, clientSecret } = SANDBOX_CLIENTS['webwork-tracker'];
@@ -10,12 +10,8 @@ const API = '/webwork-tracker/api/v2';
 const BASIC = { Authorization: basic(clientId, clientSecret) };
 const UNAUTHORIZED = { success: false, message: 'Unauthorized. Please provide a valid Bearer token or Basic Auth credentials.' };
 
-let h: Harness;
-beforeAll(async () => {
-	// A generous limit so only the dedicated rate-limit test ever hits it.
-	h = await startHarness({ autoApprove: true, webworkRateLimitPerMinute: 10_000 });
-});
-afterAll(() => h.sandbox.close());
+// A generous limit so only the dedicated rate-limit test ever hits it.
+const h = sandboxForFile({ autoApprove: true, webworkRateLimitPerMinute: 10_000 });
 
 function code(scope = 'read write admin'): Promise<string> {
 	return authorizeCode(h.http, AUTHORIZE, { client_id: clientId, redirect_uri: REDIRECT, response_type: 'code', scope });
@@ -193,11 +189,7 @@ describe('webwork API', () => {
 });
 
 describe('webwork webhooks', () => {
-	let receiver: Receiver;
-	beforeAll(async () => {
-		receiver = await new Receiver().start();
-	});
-	afterAll(() => receiver.close());
+	const receiver = Receiver.forBlock();
 
 	test('project and member events are delivered with X-Webhook-Token', async () => {
 		const auth = bearer(WEBWORK_PAT);

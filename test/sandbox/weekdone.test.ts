@@ -1,16 +1,12 @@
 import { SANDBOX_CLIENTS } from '../../sandbox/clients';
-import { authorizeCode, basic, expire, form, redirectParams, REDIRECT, startHarness, type Harness } from './helpers';
+import { authorizeCode, expectBasicClientAuthRefused, expire, form, redirectParams, REDIRECT, sandboxForFile } from './helpers';
 
 const { clientId, clientSecret } = SANDBOX_CLIENTS.weekdone;
 const AUTHORIZE = '/weekdone/oauth_authorize';
 const TOKEN = '/weekdone/oauth_token';
 const API = '/weekdone/api/1';
 
-let h: Harness;
-beforeAll(async () => {
-	h = await startHarness({ autoApprove: true });
-});
-afterAll(() => h.sandbox.close());
+const h = sandboxForFile({ autoApprove: true });
 
 function code(redirectUri = REDIRECT): Promise<string> {
 	return authorizeCode(h.http, AUTHORIZE, { client_id: clientId, redirect_uri: redirectUri, response_type: 'code' });
@@ -112,11 +108,7 @@ describe('weekdone OAuth', () => {
 	});
 
 	test('client credentials in a Basic header instead of the body are rejected', async () => {
-		const res = await h.http.post(TOKEN, form({ code: await code(), grant_type: 'authorization_code', redirect_uri: REDIRECT }), {
-			headers: { Authorization: basic(clientId, clientSecret) },
-		});
-		expect(res.status).toBe(401);
-		expect(res.data.error).toBe('invalid_client');
+		await expectBasicClientAuthRefused(h.http, TOKEN, { code: await code(), grant_type: 'authorization_code', redirect_uri: REDIRECT }, { clientId, clientSecret });
 	});
 
 	test('a wrong client secret is rejected', async () => {

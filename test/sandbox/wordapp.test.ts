@@ -1,5 +1,5 @@
 import { SANDBOX_CLIENTS, WORDAPP_USER } from '../../sandbox/clients';
-import { authorizeCode, basic, expire, form, redirectParams, REDIRECT, startHarness, type Harness } from './helpers';
+import { authorizeCode, basic, expectBasicClientAuthRefused, expire, form, redirectParams, REDIRECT, sandboxForFile, startHarness } from './helpers';
 
 const { clientId, clientSecret } = SANDBOX_CLIENTS.wordapp;
 const AUTHORIZE = '/wordapp/oauth/authorize';
@@ -9,11 +9,7 @@ const VERSION = { 'X-Api-Version': 'application/vnd.wordapp-v1+json' };
 // The doc names no URL and no API resource: every Wordapp route is an assumption (sandbox/assumptions.ts).
 const WORDAPP_ASSUMPTIONS = ['wordapp-authorize-url', 'wordapp-token-url', 'wordapp-revoke-url', 'wordapp-token-info', 'wordapp-api-me', 'wordapp-api-version-value'];
 
-let h: Harness;
-beforeAll(async () => {
-	h = await startHarness({ autoApprove: true, assumptions: WORDAPP_ASSUMPTIONS });
-});
-afterAll(() => h.sandbox.close());
+const h = sandboxForFile({ autoApprove: true, assumptions: WORDAPP_ASSUMPTIONS });
 
 function code(): Promise<string> {
 	return authorizeCode(h.http, AUTHORIZE, { client_id: clientId, redirect_uri: REDIRECT, response_type: 'code' });
@@ -57,9 +53,7 @@ describe('wordapp OAuth', () => {
 	});
 
 	test('client credentials in a Basic header are refused: the doc lists client_id and client_secret as form fields', async () => {
-		const res = await h.http.post(TOKEN, form({ grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT }), { headers: { Authorization: basic(clientId, clientSecret) } });
-		expect(res.status).toBe(401);
-		expect(res.data.error).toBe('invalid_client');
+		await expectBasicClientAuthRefused(h.http, TOKEN, { grant_type: 'authorization_code', code: await code(), redirect_uri: REDIRECT }, { clientId, clientSecret });
 		const cc = await h.http.post(TOKEN, form({ grant_type: 'client_credentials' }), { headers: { Authorization: basic(clientId, clientSecret) } });
 		expect(cc.status).toBe(401);
 		const refresh = await h.http.post(TOKEN, form({ grant_type: 'refresh_token', refresh_token: (await connect()).refresh_token }), { headers: { Authorization: basic(clientId, clientSecret) } });

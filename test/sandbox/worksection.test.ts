@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SANDBOX_CLIENTS, WORKSECTION_ADMIN_KEY } from '../../sandbox/clients';
-import { authorizeCode, basic, expire, form, redirectParams, REDIRECT, startHarness, type Harness } from './helpers';
+import { authorizeCode, basic, expectBasicClientAuthRefused, expire, form, redirectParams, REDIRECT, sandboxForFile, startHarness, type Harness } from './helpers';
 import { Receiver } from './receiver';
 
 const { clientId, clientSecret } = SANDBOX_CLIENTS.worksection;
@@ -12,11 +12,7 @@ const HTTPS_REDIRECT = 'https://app.example.test/oauth/callback';
 
 // `me` and scope-less events/webhooks are assumptions (sandbox/assumptions.ts); the doc-strict rules
 // describe below runs without them.
-let h: Harness;
-beforeAll(async () => {
-	h = await startHarness({ autoApprove: true, redirectUris: [HTTPS_REDIRECT, REDIRECT], assumptions: ['worksection-action-me', 'worksection-unscoped-actions'] });
-});
-afterAll(() => h.sandbox.close());
+const h = sandboxForFile({ autoApprove: true, redirectUris: [HTTPS_REDIRECT, REDIRECT], assumptions: ['worksection-action-me', 'worksection-unscoped-actions'] });
 
 function code(scope = ALL_SCOPES, harness = h): Promise<string> {
 	return authorizeCode(harness.http, AUTHORIZE, { client_id: clientId, response_type: 'code', redirect_uri: HTTPS_REDIRECT, state: 'st', scope });
@@ -102,11 +98,7 @@ describe('worksection OAuth', () => {
 	});
 
 	test('Basic client authentication alone is rejected', async () => {
-		const viaBasic = await h.http.post('/worksection/oauth2/token', form({ grant_type: 'authorization_code', code: await code(), redirect_uri: HTTPS_REDIRECT }), {
-			headers: { Authorization: basic(clientId, clientSecret) },
-		});
-		expect(viaBasic.status).toBe(401);
-		expect(viaBasic.data.error).toBe('invalid_client');
+		await expectBasicClientAuthRefused(h.http, '/worksection/oauth2/token', { grant_type: 'authorization_code', code: await code(), redirect_uri: HTTPS_REDIRECT }, { clientId, clientSecret });
 	});
 
 	test('authorize requires state and scope from the documented list', async () => {
@@ -254,11 +246,7 @@ describe('worksection admin API', () => {
 });
 
 describe('worksection webhooks', () => {
-	let receiver: Receiver;
-	beforeAll(async () => {
-		receiver = await new Receiver().start();
-	});
-	afterAll(() => receiver.close());
+	const receiver = Receiver.forBlock();
 
 	test('subscribed events are POSTed as a JSON array with Basic auth', async () => {
 		const { access_token, account_url } = await connect();

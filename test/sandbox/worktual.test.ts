@@ -1,6 +1,6 @@
 import { SANDBOX_CLIENTS, WORKTUAL_PRIVATE_TOKEN } from '../../sandbox/clients';
 import { WORKTUAL_SEED_BASE_MS, WORKTUAL_SEED_COUNT } from '../../sandbox/seed/worktual';
-import { authorizeCode, basic, expire, form, REDIRECT, startHarness, type Harness } from './helpers';
+import { authorizeCode, expectBasicClientAuthRefused, expire, form, REDIRECT, sandboxForFile, startHarness } from './helpers';
 
 const { clientId, clientSecret } = SANDBOX_CLIENTS.worktual;
 const AUTHORIZE = '/worktual/services/oauth2/v1/authorize';
@@ -8,11 +8,7 @@ const TOKEN = '/worktual/services/oauth2/v1/token';
 const CONTACTS = '/worktual/services/ccaas/v1/contacts';
 
 // No document gives the authorize URL, so the OAuth flow needs the worktual-authorize-url assumption.
-let h: Harness;
-beforeAll(async () => {
-	h = await startHarness({ autoApprove: true, accessTokenTtlSeconds: 5, assumptions: ['worktual-authorize-url'] });
-});
-afterAll(() => h.sandbox.close());
+const h = sandboxForFile({ autoApprove: true, accessTokenTtlSeconds: 5, assumptions: ['worktual-authorize-url'] });
 
 function code(): Promise<string> {
 	return authorizeCode(h.http, AUTHORIZE, { client_id: clientId, response_type: 'code', Redirect_url: REDIRECT, state: 'w1' });
@@ -85,11 +81,7 @@ describe('worktual OAuth', () => {
 	});
 
 	test('client credentials in a Basic header are rejected', async () => {
-		const res = await h.http.post(TOKEN, form({ code: await code(), grant_type: 'authorisation_code', Redirect_url: REDIRECT }), {
-			headers: { Authorization: basic(clientId, clientSecret) },
-		});
-		expect(res.status).toBe(401);
-		expect(res.data.error).toBe('invalid_client');
+		await expectBasicClientAuthRefused(h.http, TOKEN, { code: await code(), grant_type: 'authorisation_code', Redirect_url: REDIRECT }, { clientId, clientSecret });
 	});
 
 	test('a JSON body is not read by the token endpoint', async () => {
