@@ -5,7 +5,9 @@ import { WebworkTracker } from '../../../nodes/WebworkTracker/WebworkTracker.nod
 import { WebworkTrackerTrigger } from '../../../nodes/WebworkTrackerTrigger/WebworkTrackerTrigger.node';
 import { webworkTrackerOperations } from '../../../shared/operations/webwork-tracker';
 import { strictVendorMock } from '../../mocks/vendor-mocks';
-import { type OperationCase, runCase, untested } from './cases';
+import type { OperationCase } from './cases';
+import { operationCaseTests } from './helpers/operation-case-tests';
+import { activate, expectRefusedDelivery } from './helpers/webhook';
 import { jsonOf, NodeRunner } from './node-runner';
 
 // WebWork API v2: Bearer token, JSON bodies, {success, data, meta.pagination} with page/per_page ≤ 100;
@@ -171,13 +173,7 @@ const CASES: OperationCase[] = [
 ];
 
 describe('WebWork Tracker node', () => {
-	test('every catalogue operation has a case', () => {
-		expect(untested(webworkTrackerOperations, CASES)).toEqual([]);
-	});
-
-	test.each(CASES.map((c) => [c.title, c] as const))('%s', async (_title, c) => {
-		await runCase(node(), strictVendorMock('webwork-tracker'), TOKEN, c);
-	});
+	operationCaseTests({ vendor: 'webwork-tracker', catalogue: webworkTrackerOperations, cases: CASES, node, token: TOKEN });
 
 	test('Return All follows meta.pagination.last_page across three pages', async () => {
 		const mock = strictVendorMock('webwork-tracker');
@@ -262,17 +258,14 @@ describe('WebWork Tracker Trigger (webhook)', () => {
 
 	async function activated() {
 		const runner = oauth(new NodeRunner(new WebworkTrackerTrigger()));
-		const mock = strictVendorMock('webwork-tracker').expectApiCall({
+		const registration = strictVendorMock('webwork-tracker').expectApiCall({
 			method: 'POST',
 			path: '/webhooks',
 			token: TOKEN,
 			body: { url: runner.webhookUrl(), events: ['project.created', 'tracker.started'], workspace_id: 10 },
 			reply: one({ id: 33, url: runner.webhookUrl(), events: ['project.created', 'tracker.started'], token: 'whsec-33' }),
 		});
-		expect(await runner.hook('create', params)).toBe(true);
-		mock.done();
-		nock.cleanAll();
-		return runner;
+		return await activate(runner, params, registration);
 	}
 
 	test('activation registers the webhook and keeps its id and token', async () => {
@@ -285,9 +278,7 @@ describe('WebWork Tracker Trigger (webhook)', () => {
 		const body = { event: 'project.created', data: { id: 3, name: 'Site' } };
 		const accepted = await runner.deliver(params, { headers: { 'X-Webhook-Token': 'whsec-33' }, body });
 		expect(jsonOf(accepted.result.workflowData![0])).toEqual([body]);
-		const refused = await runner.deliver(params, { headers: { 'X-Webhook-Token': 'whsec-34' }, body });
-		expect(refused.response.status).toBe(401);
-		expect(refused.result).toEqual({ noWebhookResponse: true });
+		await expectRefusedDelivery(runner, params, { headers: { 'X-Webhook-Token': 'whsec-34' }, body });
 	});
 
 	test('an answer without a token is undone: the webhook is deleted and activation fails', async () => {

@@ -4,7 +4,8 @@ import { Weekdone } from '../../../nodes/Weekdone/Weekdone.node';
 import { WeekdoneTrigger } from '../../../nodes/WeekdoneTrigger/WeekdoneTrigger.node';
 import { weekdoneOperations } from '../../../shared/operations/weekdone';
 import { strictVendorMock } from '../../mocks/vendor-mocks';
-import { type OperationCase, runCase, untested } from './cases';
+import type { OperationCase } from './cases';
+import { operationCaseTests } from './helpers/operation-case-tests';
 import { jsonOf, NodeRunner } from './node-runner';
 
 // Weekdone wants the token as ?token= (the strict mock rejects a Bearer-only call) and form-encoded writes.
@@ -145,13 +146,7 @@ const CASES: OperationCase[] = [
 ];
 
 describe('Weekdone node', () => {
-	test('every catalogue operation has a case', () => {
-		expect(untested(weekdoneOperations, CASES)).toEqual([]);
-	});
-
-	test.each(CASES.map((c) => [c.title, c] as const))('%s', async (_title, c) => {
-		await runCase(node(), strictVendorMock('weekdone'), TOKEN, c);
-	});
+	operationCaseTests({ vendor: 'weekdone', catalogue: weekdoneOperations, cases: CASES, node, token: TOKEN });
 
 	test('a vendor error becomes a NodeApiError with the vendor message and status, without the token', async () => {
 		const mock = strictVendorMock('weekdone').expectApiCall({ method: 'POST', path: '/item', token: TOKEN, status: 400, reply: { status: 'error', message: 'type_id is invalid' } });

@@ -3,6 +3,7 @@
  * schedule, Delivery "Webhook" registers a webhook; each mode leaves the other's machinery idle. The webhook
  * description is evaluated with n8n-workflow's own expression code, as n8n's WebhookService does when it decides
  * which webhooks a node has; poll(), the hooks and webhook() run in n8n-core's real contexts (node-runner.ts).
+ * The old, hidden Worksection Webhook Trigger type gets the same webhook checks as the merged node's webhook mode.
  */
 import '../harness/env';
 
@@ -16,6 +17,7 @@ import { WorksectionTrigger } from '../../../nodes/WorksectionTrigger/Worksectio
 import { WorksectionWebhookTrigger } from '../../../nodes/WorksectionWebhookTrigger/WorksectionWebhookTrigger.node';
 import { worksectionOperations } from '../../../shared/operations/worksection';
 import { strictVendorMock } from '../../mocks/vendor-mocks';
+import { activate, expectRefusedDelivery } from './helpers/webhook';
 import { jsonOf, NodeRunner } from './node-runner';
 
 const TOKEN = 'ws-access';
@@ -122,50 +124,91 @@ describe('Worksection Trigger, Delivery: Polling (get_events)', () => {
 	});
 });
 
-describe('Worksection Trigger, Delivery: Webhook', () => {
-	const PASS = Buffer.alloc(24, 9);
-	const params = { delivery: 'webhook', events: ['post_task', 'post_comment'], options: { projects: '5, 6' } };
+const PASS = Buffer.alloc(24, 9);
+const WEBHOOK_EVENTS = { events: ['post_task', 'post_comment'], options: { projects: '5, 6' } };
 
+/** `nodeType` activated with `params`: add_webhook answered with webhook 31, the Basic auth password is PASS. */
+async function activated(nodeType: INodeType, params: INodeParameters) {
+	jest.spyOn(crypto, 'randomBytes').mockImplementation((() => PASS) as never);
+	const runner = oauth(new NodeRunner(nodeType));
+	const registration = strictVendorMock('worksection').expectApiCall({
+		method: 'POST',
+		path: '',
+		token: TOKEN,
+		query: { action: 'add_webhook', url: runner.webhookUrl(), events: 'post_task,post_comment', projects: '5,6', http_user: 'n8n', http_pass: PASS.toString('hex') },
+		reply: ok({ id: 31 }),
+	});
+	return await activate(runner, params, registration);
+}
+
+// The merged trigger in webhook mode and the old, hidden webhook trigger type (kept so saved workflows still
+// run) must behave alike: same registration, same delivery check, same clean-up.
+describe.each([
+	['Worksection Trigger, Delivery: Webhook', () => new WorksectionTrigger(), { delivery: 'webhook', ...WEBHOOK_EVENTS }],
+	['Worksection Webhook Trigger (the old type)', () => new WorksectionWebhookTrigger(), WEBHOOK_EVENTS],
+] as Array<[string, () => INodeType, INodeParameters]>)('%s', (_name, nodeType, params) => {
 	afterEach(() => jest.restoreAllMocks());
 
-	async function activated() {
-		jest.spyOn(crypto, 'randomBytes').mockImplementation((() => PASS) as never);
-		const runner = oauth(new NodeRunner(new WorksectionTrigger()));
-		const mock = strictVendorMock('worksection').expectApiCall({
-			method: 'POST',
-			path: '',
-			token: TOKEN,
-			query: { action: 'add_webhook', url: runner.webhookUrl(), events: 'post_task,post_comment', projects: '5,6', http_user: 'n8n', http_pass: PASS.toString('hex') },
-			reply: ok({ id: 31 }),
-		});
-		expect(await runner.hook('create', params)).toBe(true);
-		mock.done();
-		nock.cleanAll();
-		return runner;
-	}
-
 	test('activation registers add_webhook with the URL, the chosen events and Basic auth credentials', async () => {
-		const runner = await activated();
+		const runner = await activated(nodeType(), params);
 		expect(runner.staticData).toEqual({ 'node:Node': { webhookId: '31', user: 'n8n', secret: PASS.toString('hex') } });
 	});
 
+	test('a delivery with the right Basic auth emits each event and answers {"status":"OK"}', async () => {
+		const runner = await activated(nodeType(), params);
+		const events = [event('post', 'task', 50, '2024-03-04 10:00'), event('post', 'comment', 700, '2024-03-04 10:07')];
+		const { result } = await runner.deliver(params, { headers: { Authorization: basic('n8n', PASS.toString('hex')) }, body: events });
+		expect(result.webhookResponse).toEqual({ status: 'OK' });
+		expect(jsonOf(result.workflowData![0])).toEqual(events);
+	});
+
+	test('a delivery without the right Basic auth (none, a wrong password) is refused with 401 and starts nothing', async () => {
+		const runner = await activated(nodeType(), params);
+		const events = [event('post', 'task', 50, '2024-03-04 10:00')];
+		await expectRefusedDelivery(runner, params, { headers: {}, body: events });
+		await expectRefusedDelivery(runner, params, { headers: { Authorization: basic('n8n', 'guess') }, body: events });
+	});
+
+	test('checkExists: true for our webhook; a stale one for our URL is removed', async () => {
+		const runner = await activated(nodeType(), params);
+		const mine = strictVendorMock('worksection').expectApiCall({
+			method: 'GET',
+			path: '',
+			token: TOKEN,
+			query: { action: 'get_webhooks' },
+			reply: ok({ data: [{ id: 31, url: runner.webhookUrl() }] }),
+		});
+		expect(await runner.hook('checkExists', params)).toBe(true);
+		mine.done();
+		nock.cleanAll();
+		const stale = strictVendorMock('worksection')
+			.expectApiCall({ method: 'GET', path: '', token: TOKEN, query: { action: 'get_webhooks' }, reply: ok({ data: [{ id: 3, url: runner.webhookUrl() }, { id: 4, url: 'https://elsewhere.example.com/hook' }] }) })
+			.expectApiCall({ method: 'POST', path: '', token: TOKEN, query: { action: 'delete_webhook', id: '3' }, reply: ok() });
+		runner.staticData['node:Node'] = {};
+		expect(await runner.hook('checkExists', params)).toBe(false);
+		stale.done();
+	});
+
+	test('deactivation deletes the webhook and forgets its secret', async () => {
+		const runner = await activated(nodeType(), params);
+		const mock = strictVendorMock('worksection').expectApiCall({ method: 'POST', path: '', token: TOKEN, query: { action: 'delete_webhook', id: '31' }, reply: ok() });
+		expect(await runner.hook('delete', params)).toBe(true);
+		mock.done();
+		expect(runner.staticData['node:Node']).toEqual({});
+	});
+});
+
+describe('Worksection Trigger, Delivery: Webhook: what its poll() does', () => {
+	const params = { delivery: 'webhook', ...WEBHOOK_EVENTS };
+
+	afterEach(() => jest.restoreAllMocks());
+
 	test('the scheduled poll does nothing in webhook mode: no request, no execution', async () => {
-		const runner = await activated();
+		const runner = await activated(new WorksectionTrigger(), params);
 		// Any request would meet no interceptor and fail the poll; the strict mock records it as well.
 		const mock = strictVendorMock('worksection');
 		expect(await runner.poll(params)).toBeNull();
 		mock.done();
-	});
-
-	test('a delivery with the right Basic auth emits its events and answers {"status":"OK"}; a wrong one gets 401', async () => {
-		const runner = await activated();
-		const events = [event('post', 'task', 50, '2024-03-04 10:00')];
-		const { result } = await runner.deliver(params, { headers: { Authorization: basic('n8n', PASS.toString('hex')) }, body: events });
-		expect(result.webhookResponse).toEqual({ status: 'OK' });
-		expect(jsonOf(result.workflowData![0])).toEqual(events);
-		const refused = await runner.deliver(params, { headers: { Authorization: basic('n8n', 'guess') }, body: events });
-		expect(refused.response.status).toBe(401);
-		expect(refused.result).toEqual({ noWebhookResponse: true });
 	});
 
 	test('a manual run (n8n calls poll() for a test delivery too) shows the newest activity-log entry of the chosen events', async () => {
@@ -175,13 +218,5 @@ describe('Worksection Trigger, Delivery: Webhook', () => {
 		const mock = strictVendorMock('worksection').expectApiCall({ method: 'GET', path: '', token: TOKEN, query: { action: 'get_events', period: '1d' }, reply: ok({ data: [other, chosen] }) });
 		expect(jsonOf(await runner.poll(params, 'manual'))).toEqual([chosen]);
 		mock.done();
-	});
-
-	test('deactivation deletes the webhook and forgets its secret', async () => {
-		const runner = await activated();
-		const mock = strictVendorMock('worksection').expectApiCall({ method: 'POST', path: '', token: TOKEN, query: { action: 'delete_webhook', id: '31' }, reply: ok() });
-		expect(await runner.hook('delete', params)).toBe(true);
-		mock.done();
-		expect(runner.staticData['node:Node']).toEqual({});
 	});
 });

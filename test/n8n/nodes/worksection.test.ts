@@ -1,14 +1,14 @@
-import crypto, { createHash } from 'crypto';
+import { createHash } from 'crypto';
 
 import nock from 'nock';
 import { NodeApiError } from 'n8n-workflow';
 
 import { Worksection } from '../../../nodes/Worksection/Worksection.node';
 import { WorksectionTrigger } from '../../../nodes/WorksectionTrigger/WorksectionTrigger.node';
-import { WorksectionWebhookTrigger } from '../../../nodes/WorksectionWebhookTrigger/WorksectionWebhookTrigger.node';
 import { worksectionOperations } from '../../../shared/operations/worksection';
 import { strictVendorMock } from '../../mocks/vendor-mocks';
-import { type OperationCase, runCase, untested } from './cases';
+import type { OperationCase } from './cases';
+import { operationCaseTests } from './helpers/operation-case-tests';
 import { jsonOf, NodeRunner } from './node-runner';
 
 // Calls go to the account host from the token's account_url, every parameter in the query (the admin key
@@ -203,13 +203,7 @@ const CASES: OperationCase[] = [
 ];
 
 describe('Worksection node', () => {
-	test('every catalogue operation has a case', () => {
-		expect(untested(worksectionOperations, CASES)).toEqual([]);
-	});
-
-	test.each(CASES.map((c) => [c.title, c] as const))('%s', async (_title, c) => {
-		await runCase(node(), strictVendorMock('worksection'), TOKEN, c);
-	});
+	operationCaseTests({ vendor: 'worksection', catalogue: worksectionOperations, cases: CASES, node, token: TOKEN });
 
 	test('an HTTP 200 error envelope becomes a NodeApiError with the vendor message', async () => {
 		const mock = strictVendorMock('worksection').expectApiCall({
@@ -299,88 +293,5 @@ describe('Worksection Trigger (polling get_events)', () => {
 		expect(jsonOf(await runner.poll(params))).toEqual([e3]); // e4 is a close_task: not chosen
 		expect(jsonOf(await runner.poll(params))).toEqual([e5]);
 		mock.done();
-	});
-});
-
-describe('Worksection Webhook Trigger', () => {
-	const PASS = Buffer.alloc(24, 7);
-	const params = { events: ['post_task', 'post_comment'], options: { projects: '5, 6' } };
-	const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
-
-	afterEach(() => jest.restoreAllMocks());
-
-	async function activated() {
-		jest.spyOn(crypto, 'randomBytes').mockImplementation((() => PASS) as never);
-		const runner = oauth(new NodeRunner(new WorksectionWebhookTrigger()));
-		const mock = strictVendorMock('worksection').expectApiCall({
-			method: 'POST',
-			path: '',
-			token: TOKEN,
-			query: {
-				action: 'add_webhook',
-				url: runner.webhookUrl(),
-				events: 'post_task,post_comment',
-				projects: '5,6',
-				http_user: 'n8n',
-				http_pass: PASS.toString('hex'),
-			},
-			reply: ok({ id: 12 }),
-		});
-		expect(await runner.hook('create', params)).toBe(true);
-		mock.done();
-		// The next strict mock of the test must see the vendor's traffic, not this one's catch-all.
-		nock.cleanAll();
-		return runner;
-	}
-
-	test('activation registers add_webhook with our URL, events and Basic auth credentials', async () => {
-		const runner = await activated();
-		expect(runner.staticData).toEqual({ 'node:Node': { webhookId: '12', user: 'n8n', secret: PASS.toString('hex') } });
-	});
-
-	test('a delivery with the right Basic auth emits each event and answers {"status":"OK"}', async () => {
-		const runner = await activated();
-		const events = [{ action: 'post', object: { type: 'task', id: 50 } }, { action: 'post', object: { type: 'comment', id: 700 } }];
-		const { result } = await runner.deliver(params, { headers: { Authorization: basic('n8n', PASS.toString('hex')) }, body: events });
-		expect(result.webhookResponse).toEqual({ status: 'OK' });
-		expect(jsonOf(result.workflowData![0])).toEqual(events);
-	});
-
-	test('a delivery without the right Basic auth is refused with 401 and starts nothing', async () => {
-		const runner = await activated();
-		const attempts: Array<Record<string, string>> = [{}, { Authorization: basic('n8n', 'guess') }];
-		for (const headers of attempts) {
-			const { result, response } = await runner.deliver(params, { headers, body: [{ action: 'post' }] });
-			expect(response.status).toBe(401);
-			expect(result).toEqual({ noWebhookResponse: true });
-		}
-	});
-
-	test('checkExists: true for our webhook; a stale one for our URL is removed', async () => {
-		const runner = await activated();
-		const mine = strictVendorMock('worksection').expectApiCall({
-			method: 'GET',
-			path: '',
-			token: TOKEN,
-			query: { action: 'get_webhooks' },
-			reply: ok({ data: [{ id: 12, url: runner.webhookUrl() }] }),
-		});
-		expect(await runner.hook('checkExists', params)).toBe(true);
-		mine.done();
-		nock.cleanAll();
-		const stale = strictVendorMock('worksection')
-			.expectApiCall({ method: 'GET', path: '', token: TOKEN, query: { action: 'get_webhooks' }, reply: ok({ data: [{ id: 3, url: runner.webhookUrl() }, { id: 4, url: 'https://elsewhere.example.com/hook' }] }) })
-			.expectApiCall({ method: 'POST', path: '', token: TOKEN, query: { action: 'delete_webhook', id: '3' }, reply: ok() });
-		runner.staticData['node:Node'] = {};
-		expect(await runner.hook('checkExists', params)).toBe(false);
-		stale.done();
-	});
-
-	test('deactivation deletes the webhook and forgets its secret', async () => {
-		const runner = await activated();
-		const mock = strictVendorMock('worksection').expectApiCall({ method: 'POST', path: '', token: TOKEN, query: { action: 'delete_webhook', id: '12' }, reply: ok() });
-		expect(await runner.hook('delete', params)).toBe(true);
-		mock.done();
-		expect(runner.staticData['node:Node']).toEqual({});
 	});
 });

@@ -4,7 +4,8 @@ import { NodeApiError } from 'n8n-workflow';
 import { Worktual } from '../../../nodes/Worktual/Worktual.node';
 import { worktualOperations } from '../../../shared/operations/worktual';
 import { strictVendorMock } from '../../mocks/vendor-mocks';
-import { type OperationCase, runCase, untested } from './cases';
+import type { OperationCase } from './cases';
+import { operationCaseTests } from './helpers/operation-case-tests';
 import { jsonOf, NodeRunner } from './node-runner';
 
 // Worktual: the token as a raw Authorization header; GET /contacts answers a bare array and pages with
@@ -75,13 +76,7 @@ const CASES: OperationCase[] = [
 ];
 
 describe('Worktual node', () => {
-	test('every catalogue operation has a case', () => {
-		expect(untested(worktualOperations, CASES)).toEqual([]);
-	});
-
-	test.each(CASES.map((c) => [c.title, c] as const))('%s', async (_title, c) => {
-		await runCase(node(), strictVendorMock('worktual'), TOKEN, c);
-	});
+	operationCaseTests({ vendor: 'worktual', catalogue: worktualOperations, cases: CASES, node, token: TOKEN });
 
 	test('Return All pages through offset 0, 1, 2 with limit 100 and stops on the short page', async () => {
 		const mock = strictVendorMock('worktual');
