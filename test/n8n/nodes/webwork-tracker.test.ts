@@ -1,5 +1,4 @@
 import nock from 'nock';
-import { NodeApiError } from 'n8n-workflow';
 
 import { WebworkTracker } from '../../../nodes/WebworkTracker/WebworkTracker.node';
 import { WebworkTrackerTrigger } from '../../../nodes/WebworkTrackerTrigger/WebworkTrackerTrigger.node';
@@ -7,6 +6,7 @@ import { webworkTrackerOperations } from '../../../shared/operations/webwork-tra
 import { strictVendorMock } from '../../mocks/vendor-mocks';
 import type { OperationCase } from './cases';
 import { operationCaseTests } from './helpers/operation-case-tests';
+import { expectFailedThenDone, expectNodeApiError } from './helpers/errors';
 import { activate, expectRefusedDelivery } from './helpers/webhook';
 import { jsonOf, NodeRunner } from './node-runner';
 
@@ -210,14 +210,13 @@ describe('WebWork Tracker node', () => {
 			status: 422,
 			reply: { success: false, message: 'The name has already been taken.', error: null },
 		});
-		const error = await node()
-			.execute({ resource: 'project', operation: 'create', workspaceId: 10, name: 'Site' })
-			.catch((e: unknown) => e);
+		await expectNodeApiError(node().execute({ resource: 'project', operation: 'create', workspaceId: 10, name: 'Site' }), {
+			message: 'The name has already been taken.',
+			httpCode: '422',
+			token: TOKEN,
+		});
 		failing.done();
 		nock.cleanAll();
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect((error as NodeApiError).httpCode).toBe('422');
-		expect((error as Error).message).toContain('The name has already been taken.');
 
 		const mixed = strictVendorMock('webwork-tracker')
 			.expectApiCall({ method: 'GET', path: '/projects/1', token: TOKEN, query: { workspace_id: '10' }, status: 404, reply: { success: false, message: 'Project not found.' } })
@@ -227,8 +226,7 @@ describe('WebWork Tracker node', () => {
 			{ items: [{ json: { id: 1 } }, { json: { id: 2 } }], continueOnFail: true },
 		);
 		mixed.done();
-		expect(String(output[0].json.error)).toContain('Project not found.');
-		expect(output[1]).toEqual({ json: { id: 2 }, pairedItem: { item: 1 } });
+		expectFailedThenDone(output, 'Project not found.', { id: 2 });
 	});
 
 	test('dropdowns: workspaces across pages; projects wait for the workspace; members by full name', async () => {

@@ -1,10 +1,9 @@
-import { NodeApiError } from 'n8n-workflow';
-
 import { Weekdone } from '../../../nodes/Weekdone/Weekdone.node';
 import { WeekdoneTrigger } from '../../../nodes/WeekdoneTrigger/WeekdoneTrigger.node';
 import { weekdoneOperations } from '../../../shared/operations/weekdone';
 import { strictVendorMock } from '../../mocks/vendor-mocks';
 import type { OperationCase } from './cases';
+import { expectFailedThenDone, expectNodeApiError } from './helpers/errors';
 import { operationCaseTests } from './helpers/operation-case-tests';
 import { jsonOf, NodeRunner } from './node-runner';
 
@@ -150,14 +149,8 @@ describe('Weekdone node', () => {
 
 	test('a vendor error becomes a NodeApiError with the vendor message and status, without the token', async () => {
 		const mock = strictVendorMock('weekdone').expectApiCall({ method: 'POST', path: '/item', token: TOKEN, status: 400, reply: { status: 'error', message: 'type_id is invalid' } });
-		const error = await node()
-			.execute({ resource: 'item', operation: 'create', description: 'x', typeId: '999' })
-			.catch((e: unknown) => e);
+		await expectNodeApiError(node().execute({ resource: 'item', operation: 'create', description: 'x', typeId: '999' }), { message: 'type_id is invalid', httpCode: '400', token: TOKEN });
 		mock.done();
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect((error as NodeApiError).message).toContain('type_id is invalid');
-		expect((error as NodeApiError).httpCode).toBe('400');
-		expect(JSON.stringify(error)).not.toContain(TOKEN);
 	});
 
 	test('continueOnFail: the failing item gets an error output, the next item still runs', async () => {
@@ -166,10 +159,7 @@ describe('Weekdone node', () => {
 			.expectApiCall({ method: 'GET', path: '/company', token: TOKEN, reply: ok({ data: { name: 'Acme' } }) });
 		const output = await node().execute({ resource: 'company', operation: 'get' }, { items: [{ json: {} }, { json: {} }], continueOnFail: true });
 		mock.done();
-		expect(output).toHaveLength(2);
-		expect(output[0].pairedItem).toEqual({ item: 0 });
-		expect(String(output[0].json.error)).toContain('Not allowed');
-		expect(output[1]).toMatchObject({ json: { name: 'Acme' }, pairedItem: { item: 1 } });
+		expectFailedThenDone(output, 'Not allowed', { name: 'Acme' });
 	});
 
 	test('a missing required input fails before any request', async () => {

@@ -28,6 +28,13 @@ const oauth = <T extends NodeRunner>(runner: T) => runner.useOAuth2(CREDENTIAL, 
 const event = (action: string, type: string, id: number, date: string) => ({ action, object: { type, id, page: `/${type}/${id}/` }, date_added: date });
 const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
 
+/** A strict mock of the activity log: one get_events call (period 1d, as every poll asks) per answer, in order. */
+function eventLog(...answers: object[][]) {
+	const mock = strictVendorMock('worksection');
+	for (const data of answers) mock.expectApiCall({ method: 'GET', path: '', token: TOKEN, query: { action: 'get_events', period: '1d' }, reply: ok({ data }) });
+	return mock;
+}
+
 /** A node of `nodeType` in a Workflow, which fills the parameter defaults from the description as n8n does. */
 function workflowWith(nodeType: INodeType, parameters: INodeParameters): { workflow: Workflow; node: INode } {
 	const nodeTypes: INodeTypes = { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) };
@@ -100,16 +107,28 @@ describe('Worksection Trigger: one node, Delivery chooses polling or webhook', (
 });
 
 describe('Worksection Trigger, Delivery: Polling (get_events)', () => {
+	test('emits events newer than the last poll, of the chosen kinds only', async () => {
+		const runner = oauth(new NodeRunner(new WorksectionTrigger()));
+		const params = { event: 'newEvent', kinds: ['post_task', 'post_comment'] };
+		const e1 = event('post', 'task', 50, '2024-03-04 10:00');
+		const e2 = event('update', 'task', 50, '2024-03-04 10:05');
+		const e3 = event('post', 'comment', 700, '2024-03-04 10:07');
+		const e4 = event('close', 'task', 50, '2024-03-04 10:07');
+		const e5 = event('post', 'task', 51, '2024-03-04 10:09');
+		const mock = eventLog([e2, e1], [e4, e3, e2, e1], [e5, e4, e3, e2, e1]);
+		expect(await runner.poll(params)).toBeNull();
+		expect(jsonOf(await runner.poll(params))).toEqual([e3]); // e4 is a close_task: not chosen
+		expect(jsonOf(await runner.poll(params))).toEqual([e5]);
+		mock.done();
+	});
+
 	test('a workflow saved without Delivery polls as before: events newer than the last poll, of the chosen kinds', async () => {
 		const runner = oauth(new NodeRunner(new WorksectionTrigger()));
 		const params = { event: 'newEvent', kinds: ['post_task', 'post_comment'] };
 		const e1 = event('post', 'task', 50, '2024-03-04 10:00');
 		const e2 = event('post', 'comment', 700, '2024-03-04 10:07');
 		const e3 = event('close', 'task', 50, '2024-03-04 10:07');
-		const mock = strictVendorMock('worksection');
-		for (const data of [[e1], [e3, e2, e1]]) {
-			mock.expectApiCall({ method: 'GET', path: '', token: TOKEN, query: { action: 'get_events', period: '1d' }, reply: ok({ data }) });
-		}
+		const mock = eventLog([e1], [e3, e2, e1]);
 		expect(await runner.poll(params)).toBeNull();
 		expect(jsonOf(await runner.poll(params))).toEqual([e2]);
 		mock.done();
@@ -118,7 +137,7 @@ describe('Worksection Trigger, Delivery: Polling (get_events)', () => {
 	test('polling mode never registers a webhook: create is not reached because n8n sees none (above); poll reads the log', async () => {
 		const runner = oauth(new NodeRunner(new WorksectionTrigger()));
 		const newest = event('post', 'project', 9, '2024-03-04 11:00');
-		const mock = strictVendorMock('worksection').expectApiCall({ method: 'GET', path: '', token: TOKEN, query: { action: 'get_events', period: '1d' }, reply: ok({ data: [newest] }) });
+		const mock = eventLog([newest]);
 		expect(jsonOf(await runner.poll({ delivery: 'polling', event: 'newEvent', kinds: ['post_project'] }, 'manual'))).toEqual([newest]);
 		mock.done();
 	});
@@ -215,7 +234,7 @@ describe('Worksection Trigger, Delivery: Webhook: what its poll() does', () => {
 		const runner = oauth(new NodeRunner(new WorksectionTrigger()));
 		const chosen = event('post', 'comment', 700, '2024-03-04 10:07');
 		const other = event('post', 'project', 5, '2024-03-04 10:09'); // newer, but not a chosen event
-		const mock = strictVendorMock('worksection').expectApiCall({ method: 'GET', path: '', token: TOKEN, query: { action: 'get_events', period: '1d' }, reply: ok({ data: [other, chosen] }) });
+		const mock = eventLog([other, chosen]);
 		expect(jsonOf(await runner.poll(params, 'manual'))).toEqual([chosen]);
 		mock.done();
 	});

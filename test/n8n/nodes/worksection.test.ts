@@ -1,13 +1,12 @@
 import { createHash } from 'crypto';
 
 import nock from 'nock';
-import { NodeApiError } from 'n8n-workflow';
 
 import { Worksection } from '../../../nodes/Worksection/Worksection.node';
-import { WorksectionTrigger } from '../../../nodes/WorksectionTrigger/WorksectionTrigger.node';
 import { worksectionOperations } from '../../../shared/operations/worksection';
 import { strictVendorMock } from '../../mocks/vendor-mocks';
 import type { OperationCase } from './cases';
+import { expectFailedThenDone, expectNodeApiError } from './helpers/errors';
 import { operationCaseTests } from './helpers/operation-case-tests';
 import { jsonOf, NodeRunner } from './node-runner';
 
@@ -213,13 +212,8 @@ describe('Worksection node', () => {
 			query: { action: 'get_task', id_task: '404' },
 			reply: { status: 'error', status_code: 4, message: 'Task not found' },
 		});
-		const error = await node()
-			.execute({ resource: 'task', operation: 'get', idTask: '404' })
-			.catch((e: unknown) => e);
+		await expectNodeApiError(node().execute({ resource: 'task', operation: 'get', idTask: '404' }), { message: 'Task not found', token: TOKEN });
 		mock.done();
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect((error as Error).message).toContain('Task not found');
-		expect(JSON.stringify(error)).not.toContain(TOKEN);
 	});
 
 	test('continueOnFail keeps going after an error envelope', async () => {
@@ -231,9 +225,7 @@ describe('Worksection node', () => {
 			{ items: [{ json: { id: 1 } }, { json: { id: 2 } }], continueOnFail: true },
 		);
 		mock.done();
-		expect(output[0].pairedItem).toEqual({ item: 0 });
-		expect(String(output[0].json.error)).toContain('Access denied');
-		expect(output[1]).toEqual({ json: { status: 'ok' }, pairedItem: { item: 1 } });
+		expectFailedThenDone(output, 'Access denied', { status: 'ok' });
 	});
 
 	test('admin API key: same action, signed query string on /api/admin/v2', async () => {
@@ -270,28 +262,6 @@ describe('Worksection node', () => {
 			{ name: 'Zeta', value: 6 },
 		]);
 		expect(await runner.loadOptions('userEmails', {})).toEqual([{ name: 'Ann Lee', value: 'ann@example.com' }]);
-		mock.done();
-	});
-});
-
-describe('Worksection Trigger (polling get_events)', () => {
-	const event = (action: string, type: string, id: number, date: string) => ({ action, object: { type, id, page: `/${type}/${id}/` }, date_added: date });
-
-	test('emits events newer than the last poll, of the chosen kinds only', async () => {
-		const runner = oauth(new NodeRunner(new WorksectionTrigger()));
-		const params = { event: 'newEvent', kinds: ['post_task', 'post_comment'] };
-		const e1 = event('post', 'task', 50, '2024-03-04 10:00');
-		const e2 = event('update', 'task', 50, '2024-03-04 10:05');
-		const e3 = event('post', 'comment', 700, '2024-03-04 10:07');
-		const e4 = event('close', 'task', 50, '2024-03-04 10:07');
-		const e5 = event('post', 'task', 51, '2024-03-04 10:09');
-		const mock = strictVendorMock('worksection');
-		for (const data of [[e2, e1], [e4, e3, e2, e1], [e5, e4, e3, e2, e1]]) {
-			mock.expectApiCall({ method: 'GET', path: '', token: TOKEN, query: { action: 'get_events', period: '1d' }, reply: ok({ data }) });
-		}
-		expect(await runner.poll(params)).toBeNull();
-		expect(jsonOf(await runner.poll(params))).toEqual([e3]); // e4 is a close_task: not chosen
-		expect(jsonOf(await runner.poll(params))).toEqual([e5]);
 		mock.done();
 	});
 });

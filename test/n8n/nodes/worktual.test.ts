@@ -1,10 +1,10 @@
 import nock from 'nock';
-import { NodeApiError } from 'n8n-workflow';
 
 import { Worktual } from '../../../nodes/Worktual/Worktual.node';
 import { worktualOperations } from '../../../shared/operations/worktual';
 import { strictVendorMock } from '../../mocks/vendor-mocks';
 import type { OperationCase } from './cases';
+import { expectFailedThenDone, expectNodeApiError } from './helpers/errors';
 import { operationCaseTests } from './helpers/operation-case-tests';
 import { jsonOf, NodeRunner } from './node-runner';
 
@@ -108,14 +108,9 @@ describe('Worktual node', () => {
 
 	test('a 404 becomes a NodeApiError with the vendor message; continueOnFail emits it per item', async () => {
 		const failing = strictVendorMock('worktual').expectApiCall({ method: 'GET', path: '/contacts/9', token: TOKEN, status: 404, reply: { status: 'error', message: 'Contact not found' } });
-		const error = await node()
-			.execute({ resource: 'contact', operation: 'get', contactId: '9' })
-			.catch((e: unknown) => e);
+		await expectNodeApiError(node().execute({ resource: 'contact', operation: 'get', contactId: '9' }), { message: 'Contact not found', httpCode: '404', token: TOKEN });
 		failing.done();
 		nock.cleanAll();
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect((error as NodeApiError).httpCode).toBe('404');
-		expect((error as Error).message).toContain('Contact not found');
 
 		const mixed = strictVendorMock('worktual')
 			.expectApiCall({ method: 'GET', path: '/contacts/9', token: TOKEN, status: 404, reply: { status: 'error', message: 'Contact not found' } })
@@ -125,8 +120,6 @@ describe('Worktual node', () => {
 			{ items: [{ json: { id: 9 } }, { json: { id: 1001 } }], continueOnFail: true },
 		);
 		mixed.done();
-		expect(output.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(String(output[0].json.error)).toContain('Contact not found');
-		expect(output[1].json).toEqual({ coid: 1001 });
+		expectFailedThenDone(output, 'Contact not found', { coid: 1001 });
 	});
 });
