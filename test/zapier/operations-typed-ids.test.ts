@@ -6,7 +6,6 @@
 import { operationCatalogues } from '../../shared/operations';
 import { vendorList } from '../../shared/vendors';
 import { buildApp } from '../../zapier/app';
-import { strictVendorMock } from '../mocks/vendor-mocks';
 import { resetEnv } from './harness';
 import { inputsOf, operations } from './operations-helpers';
 
@@ -20,19 +19,15 @@ describe('WebWork Tracker contracts', () => {
 	});
 
 	test('the contracts dropdown reads GET /contracts of the project, labelled by member and project, else by ID', async () => {
-		const { poll, token } = operations('webwork-tracker');
-		const mock = strictVendorMock('webwork-tracker').expectApiCall({
-			method: 'GET',
-			path: '/contracts',
-			token,
-			query: { project_id: '7', page: '1', per_page: '100' },
-			reply: { success: true, data: [{ id: 7001, user: { name: 'Ann Lee' }, project: { name: 'Apollo' } }, { id: 7002, project_id: 7, user_id: 9 }] },
-		});
-		expect(await poll('dropdown_contracts', { inputData: { projectId: '7' }, meta: { page: 0 } })).toEqual([
+		const { poll, answers } = operations('webwork-tracker');
+		const contracts = [{ id: 7001, user: { name: 'Ann Lee' }, project: { name: 'Apollo' } }, { id: 7002, project_id: 7, user_id: 9 }];
+		const { result } = await answers([{ method: 'GET', path: '/contracts', query: { project_id: '7', page: '1', per_page: '100' }, reply: { success: true, data: contracts } }], () =>
+			poll('dropdown_contracts', { inputData: { projectId: '7' }, meta: { page: 0 } }),
+		);
+		expect(result).toEqual([
 			{ id: 7001, name: 'Ann Lee Apollo' },
 			{ id: 7002, name: '7002' },
 		]);
-		mock.done();
 	});
 });
 
