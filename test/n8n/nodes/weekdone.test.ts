@@ -14,6 +14,11 @@ const ok = (extra: object) => ({ status: 'ok', ...extra });
 
 const node = () => new NodeRunner(new Weekdone()).useOAuth2(CREDENTIAL, { access_token: TOKEN, refresh_token: 'wd-refresh' });
 
+/** A delete: DELETE `path`, answered by a bare {status:"ok"}; the node outputs {deleted: true}. */
+function deletion(resource: string, id: Record<string, string>, path: string): OperationCase {
+	return { title: `${resource} delete`, params: { resource, operation: 'delete', ...id }, calls: [{ method: 'DELETE', path, reply: ok({}) }], output: [{ deleted: true }] };
+}
+
 const CASES: OperationCase[] = [
 	{
 		title: 'item getAll: filters in the query, Limit cuts the unpaged list',
@@ -46,12 +51,7 @@ const CASES: OperationCase[] = [
 		calls: [{ method: 'PATCH', path: '/item/11', body: { description: 'Ship v3', type_id: '1', period: '202411' }, reply: ok({ item: { id: 11 } }) }],
 		output: [{ id: 11 }],
 	},
-	{
-		title: 'item delete',
-		params: { resource: 'item', operation: 'delete', itemId: '11' },
-		calls: [{ method: 'DELETE', path: '/item/11', reply: ok({}) }],
-		output: [{ deleted: true }],
-	},
+	deletion('item', { itemId: '11' }, '/item/11'),
 	{
 		title: 'item assign',
 		params: { resource: 'item', operation: 'assign', itemId: '11', userId: '7' },
@@ -88,12 +88,7 @@ const CASES: OperationCase[] = [
 		calls: [{ method: 'PATCH', path: '/objective/9', body: { description: 'Grow more' }, reply: ok({ data: { id: 9, description: 'Grow more' } }) }],
 		output: [{ id: 9, description: 'Grow more' }],
 	},
-	{
-		title: 'objective delete',
-		params: { resource: 'objective', operation: 'delete', objectiveId: '9' },
-		calls: [{ method: 'DELETE', path: '/objective/9', reply: ok({}) }],
-		output: [{ deleted: true }],
-	},
+	deletion('objective', { objectiveId: '9' }, '/objective/9'),
 	{
 		title: 'key result create',
 		params: { resource: 'keyResult', operation: 'create', objectiveId: '9', description: 'Ten customers' },

@@ -20,6 +20,20 @@ const ok = (extra: object = {}) => ({ status: 'ok', ...extra });
 const oauth = <T extends NodeRunner>(runner: T) => runner.useOAuth2(CREDENTIAL, { access_token: TOKEN, refresh_token: 'ws-refresh', account_url: ACCOUNT });
 const node = () => oauth(new NodeRunner(new Worksection()));
 
+/** The parameter and the query field that carry a record's ID. */
+const ID_FIELDS = { project: ['idProject', 'id_project'], task: ['idTask', 'id_task'] } as const;
+
+/** An operation that only changes a record's state: POST action <operation>_<resource> with the ID; the bare {status:"ok"} answer is the output. */
+function stateChange(resource: keyof typeof ID_FIELDS, operation: string, id: string): OperationCase {
+	const [param, field] = ID_FIELDS[resource];
+	return {
+		title: `${resource} ${operation}`,
+		params: { resource, operation, [param]: id },
+		calls: [{ method: 'POST', path: '', query: { action: `${operation}_${resource}`, [field]: id }, reply: ok() }],
+		output: [{ status: 'ok' }],
+	};
+}
+
 const CASES: OperationCase[] = [
 	{
 		title: 'project getAll',
@@ -65,18 +79,8 @@ const CASES: OperationCase[] = [
 		calls: [{ method: 'POST', path: '', query: { action: 'update_project', id_project: '5', title: 'Launch 2', email_user_to: 'bob@example.com' }, reply: ok({ data: { id: 5, name: 'Launch 2' } }) }],
 		output: [{ id: 5, name: 'Launch 2' }],
 	},
-	{
-		title: 'project close',
-		params: { resource: 'project', operation: 'close', idProject: '5' },
-		calls: [{ method: 'POST', path: '', query: { action: 'close_project', id_project: '5' }, reply: ok() }],
-		output: [{ status: 'ok' }],
-	},
-	{
-		title: 'project activate',
-		params: { resource: 'project', operation: 'activate', idProject: '5' },
-		calls: [{ method: 'POST', path: '', query: { action: 'activate_project', id_project: '5' }, reply: ok() }],
-		output: [{ status: 'ok' }],
-	},
+	stateChange('project', 'close', '5'),
+	stateChange('project', 'activate', '5'),
 	{
 		title: 'task getAll of the account (get_all_tasks), Limit applied',
 		params: { resource: 'task', operation: 'getAll', limit: 1, filters: { filter: 'active', extra: ['text'] } },
@@ -126,18 +130,8 @@ const CASES: OperationCase[] = [
 		calls: [{ method: 'POST', path: '', query: { action: 'update_task', id_task: '50', priority: '3', dateclosed: '20.03.2024' }, reply: ok({ data: { id: 50 } }) }],
 		output: [{ id: 50 }],
 	},
-	{
-		title: 'task complete',
-		params: { resource: 'task', operation: 'complete', idTask: '50' },
-		calls: [{ method: 'POST', path: '', query: { action: 'complete_task', id_task: '50' }, reply: ok() }],
-		output: [{ status: 'ok' }],
-	},
-	{
-		title: 'task reopen',
-		params: { resource: 'task', operation: 'reopen', idTask: '50' },
-		calls: [{ method: 'POST', path: '', query: { action: 'reopen_task', id_task: '50' }, reply: ok() }],
-		output: [{ status: 'ok' }],
-	},
+	stateChange('task', 'complete', '50'),
+	stateChange('task', 'reopen', '50'),
 	{
 		title: 'task search',
 		params: { resource: 'task', operation: 'search', filter: "name has 'docs'", returnAll: true, filters: { emailUserTo: 'bob@example.com' } },
