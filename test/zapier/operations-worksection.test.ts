@@ -4,7 +4,7 @@
  * the activity-log trigger with its composite identity and kind filter.
  */
 import { resetEnv } from './harness';
-import { ACCOUNT_URL, inputsOf, operations } from './operations-helpers';
+import { ACCOUNT_URL, type ApiCall, inputsOf, operations } from './operations-helpers';
 
 beforeEach(resetEnv);
 
@@ -98,7 +98,7 @@ describe('Worksection polling triggers', () => {
 
 	test('New Task lists one project\'s tasks with get_tasks, or every project\'s with get_all_tasks', async () => {
 		const { poll, answers } = operations('worksection');
-		const calls = [
+		const calls: ApiCall[] = [
 			{ method: 'GET', path: '', query: { action: 'get_tasks', id_project: '5' }, reply: { status: 'ok', data: [{ id: '8' }, { id: '12' }] } },
 			{ method: 'GET', path: '', query: { action: 'get_all_tasks', filter: 'active' }, reply: { status: 'ok' } },
 		];
