@@ -114,7 +114,7 @@ export async function vendorApiRequestAllItems(
 	try {
 		await forEachPage(catalogue, operation, request, fetchPage, limit, onPage);
 	} catch (error) {
-		if (error instanceof UnexpectedAnswerError) throw toNodeApiError(this.getNode(), vendor, error);
-		throw error;
+		// vendorApiRequest's failures are NodeApiErrors already; the catalogue's shape error becomes one here.
+		throw error instanceof UnexpectedAnswerError ? toNodeApiError(this.getNode(), vendor, error) : error;
 	}
 }
