@@ -4,8 +4,10 @@
  * below; test/registry/readme-tables.test.ts fails when it drifts, and rewrites it when run with
  * UPDATE_README=1.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { needsPrefixChoice } from '../credentials/common/fields';
-import { version } from '../package.json';
 import { operationCatalogues } from '../shared/operations';
 import type { VendorOperations } from '../shared/operations/types';
 import type { TokenPlacement, VendorDefinition, VendorUrl } from '../shared/types';
@@ -14,6 +16,9 @@ import { buildApp } from '../zapier/app';
 
 export const START_MARKER = '<!-- vendor-tables:start (generated from shared/vendors and shared/operations; UPDATE_README=1 npx jest test/registry/readme-tables rewrites it) -->';
 export const END_MARKER = '<!-- vendor-tables:end -->';
+
+// Read, not imported: an imported package.json would be copied into build/ by the tools build.
+const { version } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (text: string) => `\`${text}\``;
