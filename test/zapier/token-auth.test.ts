@@ -11,7 +11,7 @@ import { personalTokens } from '../../zapier/token-auth';
 import { buildVendorApp } from '../../zapier/vendor-app';
 import { strictVendorMock } from '../mocks/vendor-mocks';
 import { failure, resetEnv } from './harness';
-import { checkApp, checkConnectionLabel, report, type CheckedApp } from './integration-checks';
+import { integrationReport } from './alternative-apps';
 
 beforeEach(resetEnv);
 
@@ -29,8 +29,7 @@ describe('personal-token integrations', () => {
 		const { app } = tokenApp(id);
 		expect(app.authentication?.type).toBe('custom');
 		expect(app.authentication?.fields?.map((f) => [f.key, f.type, f.required])).toEqual([['access_token', 'password', true]]);
-		const checked = app as unknown as CheckedApp;
-		expect(report([...checkApp(checked, { idExemptions: operationCatalogues[id].idWithoutList ?? {} }), ...(await checkConnectionLabel(checked))])).toBe('');
+		expect(await integrationReport(app, id)).toBe('');
 	});
 
 	test('WebWork Tracker: the connection test sends the personal access token as a Bearer token', async () => {
