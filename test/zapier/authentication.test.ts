@@ -141,27 +141,28 @@ describe.each(VENDOR_IDS)('%s', (id) => {
 			for (const value of Object.values(fresh)) expect(typeof value).toBe('string');
 		});
 
-		test('a refused refresh (400 invalid_grant) asks the user to reconnect, naming the vendor', async () => {
-			strictVendorMock(id).expectRefresh({ refreshToken: 'refresh-0', status: 400, reply: { error: 'invalid_grant', error_description: 'refresh token revoked' } });
-			const error = await failure(h.run(h.oauth2.refreshAccessToken, { authData: storedAuth(id), inputData: { redirect_uri: REDIRECT } }));
-			expect(error.name).toBe('ExpiredAuthError');
-			expect(error.message).toContain(name);
-			expect(error.message).toContain('invalid_grant');
-			expectNoSecrets(error, ['refresh-0', 'stale-access']);
-		});
-
-		test('a 401 from the refresh endpoint becomes ExpiredAuthError, not a RefreshAuthError loop', async () => {
-			// under autoRefresh core turns every 401 into RefreshAuthError, also inside refreshAccessToken (zapier.md §0.8)
-			strictVendorMock(id).expectRefresh({
-				refreshToken: 'refresh-0',
+		// under autoRefresh core turns every 401 into RefreshAuthError, also inside refreshAccessToken (zapier.md §0.8)
+		test.each([
+			{
+				title: 'a refused refresh (400 invalid_grant) asks the user to reconnect, naming the vendor',
+				redirectUri: undefined,
+				status: 400,
+				reply: { error: 'invalid_grant', error_description: 'refresh token revoked' },
+				cause: 'invalid_grant',
+			},
+			{
+				title: 'a 401 from the refresh endpoint becomes ExpiredAuthError, not a RefreshAuthError loop',
 				redirectUri: doc.refreshSendsRedirect ? REDIRECT : undefined,
 				status: 401,
 				reply: { error: 'invalid_client', error_description: 'Client authentication failed' },
-			});
+				cause: '401',
+			},
+		])('$title', async ({ redirectUri, status, reply, cause }) => {
+			strictVendorMock(id).expectRefresh({ refreshToken: 'refresh-0', redirectUri, status, reply });
 			const error = await failure(h.run(h.oauth2.refreshAccessToken, { authData: storedAuth(id), inputData: { redirect_uri: REDIRECT } }));
 			expect(error.name).toBe('ExpiredAuthError');
 			expect(error.message).toContain(name);
-			expect(error.message).toContain('401');
+			expect(error.message).toContain(cause);
 			expectNoSecrets(error, ['refresh-0', 'stale-access']);
 		});
 
