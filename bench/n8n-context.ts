@@ -9,13 +9,14 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { ExecuteContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, ICredentialType, INode, INodeExecutionData, INodeParameters, INodeType, INodeTypes } from 'n8n-workflow';
-import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
+import { createRunExecutionData } from 'n8n-workflow';
 
 import { harnessAdditionalData } from '../test/n8n/harness/additional-data';
 import { CredentialTypeRegistry } from '../test/n8n/harness/credential-types';
 import { HarnessCredentialsHelper } from '../test/n8n/harness/credentials-helper';
 import { Engine } from '../test/n8n/harness/engine';
+import { oneNodeWorkflow } from '../test/n8n/harness/one-node-workflow';
 import { authorizationUrl, connect, N8N_CALLBACK_URL } from '../test/n8n/harness/oauth-flow';
 import { sandboxOverwrites } from '../test/e2e/sandbox-overwrites';
 import { SANDBOX_CLIENTS, type VendorId } from '../sandbox/clients';
@@ -93,18 +94,16 @@ export async function executeNode(
 	credential: { type: string; id: string },
 	parameters: INodeParameters,
 ): Promise<INodeExecutionData[]> {
-	const nodeTypes: INodeTypes = { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) };
-	const definition: INode = {
-		id: 'bench-node',
-		name: 'Node',
-		type: `n8n-nodes-worktools.${nodeType.description.name}`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { authentication: credential.type, ...parameters },
-		credentials: { [credential.type]: { id: credential.id, name: `${credential.type} account` } },
-	};
-	const workflow = new Workflow({ id: 'wf-bench', name: 'bench', nodes: [definition], connections: {}, active: false, nodeTypes });
-	const node = workflow.getNode('Node') as INode;
+	const { workflow, node } = oneNodeWorkflow(
+		nodeType,
+		{
+			id: 'bench-node',
+			name: 'Node',
+			parameters: { authentication: credential.type, ...parameters },
+			credentials: { [credential.type]: { id: credential.id, name: `${credential.type} account` } },
+		},
+		{ id: 'wf-bench', name: 'bench' },
+	);
 	const additionalData = harnessAdditionalData(credentials, '2001');
 	const items = [{ json: {} }];
 	const context = new ExecuteContext(workflow, node, additionalData, 'manual', createRunExecutionData(), 0, items, { main: [items] }, { node, data: { main: [items] }, source: null }, []);

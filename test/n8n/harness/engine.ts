@@ -5,16 +5,15 @@ import type {
 	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
-	INode,
 	INodeType,
-	INodeTypes,
 	IPollFunctions,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import { createRunExecutionData } from 'n8n-workflow';
 
 import { harnessAdditionalData } from './additional-data';
 import { HarnessCredentialsHelper } from './credentials-helper';
+import { oneNodeWorkflow } from './one-node-workflow';
 
 export const NODE_TYPE = 'n8n-nodes-worktools.harness';
 
@@ -52,21 +51,11 @@ export class Engine {
 
 	private setup(credentialType: string, credentialId: string, executionId: string | undefined) {
 		const nodeType = this.nodeTypeFor();
-		const nodeTypes: INodeTypes = {
-			getByName: () => nodeType,
-			getByNameAndVersion: () => nodeType,
-			getKnownTypes: () => ({}),
-		};
-		const node: INode = {
-			id: 'harness-node',
-			name: 'Harness',
-			type: NODE_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-			credentials: { [credentialType]: { id: credentialId, name: `${credentialType} account` } },
-		};
-		const workflow = new Workflow({ id: 'wf-1', name: 'harness', nodes: [node], connections: {}, active: false, nodeTypes });
+		const { workflow, node } = oneNodeWorkflow(
+			nodeType,
+			{ id: 'harness-node', name: 'Harness', type: NODE_TYPE, parameters: {}, credentials: { [credentialType]: { id: credentialId, name: `${credentialType} account` } } },
+			{ id: 'wf-1', name: 'harness' },
+		);
 		const additionalData = harnessAdditionalData(this.credentials, executionId);
 		return { workflow, node, additionalData };
 	}

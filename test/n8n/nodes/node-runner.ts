@@ -10,15 +10,15 @@ import type {
 	INodeParameters,
 	INodePropertyOptions,
 	INodeType,
-	INodeTypes,
 	IWebhookData,
 	IWebhookResponseData,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, type Workflow } from 'n8n-workflow';
 
 import { harnessAdditionalData } from '../harness/additional-data';
 import { HarnessCredentialsHelper } from '../harness/credentials-helper';
+import { oneNodeWorkflow } from '../harness/one-node-workflow';
 import { MOCK_CLIENT } from '../../mocks/vendor-mocks';
 
 /**
@@ -55,25 +55,19 @@ export class NodeRunner {
 	private workflow(parameters: INodeParameters, opts: { continueOnFail?: boolean } = {}): { workflow: Workflow; node: INode } {
 		if (!this.credentialRef) throw new Error('call useCredential first');
 		const { type, id } = this.credentialRef;
-		const nodeTypes: INodeTypes = {
-			getByName: () => this.nodeType,
-			getByNameAndVersion: () => this.nodeType,
-			getKnownTypes: () => ({}),
-		};
-		const definition: INode = {
-			id: 'node-under-test',
-			name: 'Node',
-			type: `n8n-nodes-worktools.${this.nodeType.description.name}`,
-			typeVersion: this.typeVersion,
-			position: [0, 0],
-			webhookId: 'hook-1',
-			parameters: { authentication: type, ...parameters },
-			credentials: { [type]: { id, name: `${type} account` } },
-			...(opts.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
-		};
-		// The Workflow constructor fills parameter defaults from the node description, as the editor and the CLI do.
-		const workflow = new Workflow({ id: 'wf-1', name: 'test', nodes: [definition], connections: {}, active: true, nodeTypes, staticData: this.staticData });
-		return { workflow, node: workflow.getNode('Node') as INode };
+		return oneNodeWorkflow(
+			this.nodeType,
+			{
+				id: 'node-under-test',
+				name: 'Node',
+				typeVersion: this.typeVersion,
+				webhookId: 'hook-1',
+				parameters: { authentication: type, ...parameters },
+				credentials: { [type]: { id, name: `${type} account` } },
+				...(opts.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			},
+			{ id: 'wf-1', name: 'test', active: true, staticData: this.staticData },
+		);
 	}
 
 	/** additionalData of an execution (`executionId`) or of a context n8n builds without one (undefined). */

@@ -10,13 +10,13 @@ import '../harness/env';
 import crypto from 'crypto';
 
 import nock from 'nock';
-import type { INode, INodeParameters, INodeType, INodeTypes } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import type { INodeParameters, INodeType } from 'n8n-workflow';
 
 import { WorksectionTrigger } from '../../../nodes/WorksectionTrigger/WorksectionTrigger.node';
 import { WorksectionWebhookTrigger } from '../../../nodes/WorksectionWebhookTrigger/WorksectionWebhookTrigger.node';
 import { worksectionOperations } from '../../../shared/operations/worksection';
 import { strictVendorMock } from '../../mocks/vendor-mocks';
+import { oneNodeWorkflow } from '../harness/one-node-workflow';
 import { activate, expectRefusedDelivery } from './helpers/webhook';
 import { jsonOf, NodeRunner } from './node-runner';
 
@@ -36,19 +36,8 @@ function eventLog(...answers: object[][]) {
 }
 
 /** A node of `nodeType` in a Workflow, which fills the parameter defaults from the description as n8n does. */
-function workflowWith(nodeType: INodeType, parameters: INodeParameters): { workflow: Workflow; node: INode } {
-	const nodeTypes: INodeTypes = { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) };
-	const definition: INode = {
-		id: 'n1',
-		name: 'Trigger',
-		type: `n8n-nodes-worktools.${nodeType.description.name}`,
-		typeVersion: 1,
-		position: [0, 0],
-		webhookId: 'hook-1',
-		parameters: { authentication: CREDENTIAL, ...parameters },
-	};
-	const workflow = new Workflow({ id: 'wf-1', nodes: [definition], connections: {}, active: false, nodeTypes });
-	return { workflow, node: workflow.getNode('Trigger') as INode };
+function workflowWith(nodeType: INodeType, parameters: INodeParameters) {
+	return oneNodeWorkflow(nodeType, { id: 'n1', name: 'Trigger', webhookId: 'hook-1', parameters: { authentication: CREDENTIAL, ...parameters } }, { id: 'wf-1' });
 }
 
 /**
