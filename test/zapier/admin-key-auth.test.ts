@@ -10,28 +10,22 @@ import { createHash } from 'crypto';
 import nock from 'nock';
 import * as zapier from 'zapier-platform-core';
 
-import { operationCatalogues } from '../../shared/operations';
-import { vendors } from '../../shared/vendors';
 import { adminSignature, serializeQuery } from '../../zapier/admin-key-auth';
-import { zapierAlternatives, type ZapierAlternative } from '../../zapier/alternatives';
-import { buildVendorApp } from '../../zapier/vendor-app';
 import { failure, resetEnv } from './harness';
-import { integrationReport, operationKeys } from './alternative-apps';
+import { alternativeAndOAuthApps, connectionForm, integrationReport, operationKeys } from './alternative-apps';
 
 beforeEach(resetEnv);
 
 type Tester = (method: unknown, bundle: object) => Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const vendor = vendors.worksection;
 const ACCOUNT = 'https://acme.worksection.com';
 const KEY = 'test-admin-key';
 const AUTH = { account_url: ACCOUNT, api_key: KEY };
 const USERS = { status: 'ok', data: [{ id: '7', first_name: 'Ann', last_name: 'Lee', email: 'ann@acme.example', role: 'owner' }] };
 
 function adminApp() {
-	const alternative = zapierAlternatives(vendor).find((a) => a.kind === 'adminApiKey') as ZapierAlternative;
-	const app = buildVendorApp(vendor, operationCatalogues.worksection, '1.0.0', alternative);
-	return { app, run: zapier.createAppTester(app) as unknown as Tester };
+	const { app, oauth } = alternativeAndOAuthApps('worksection', 'adminApiKey');
+	return { app, oauth, run: zapier.createAppTester(app) as unknown as Tester };
 }
 
 interface Seen {
@@ -63,21 +57,21 @@ function strictAdminApi(key: string, answer: (params: URLSearchParams) => unknow
 
 describe('Worksection admin-API-key integration', () => {
 	test('custom auth with account URL and key, the OAuth app\'s operations, and every integration check passes', async () => {
-		const { app } = adminApp();
-		const oauth = buildVendorApp(vendor, operationCatalogues.worksection, '1.0.0');
-		expect(app.authentication?.type).toBe('custom');
-		expect(app.authentication?.fields?.map((f) => [f.key, f.type, f.required])).toEqual([
-			['account_url', 'string', true],
-			['api_key', 'password', true],
-		]);
+		const { app, oauth } = adminApp();
+		expect(connectionForm(app)).toEqual({
+			type: 'custom',
+			fields: [
+				['account_url', 'string', true],
+				['api_key', 'password', true],
+			],
+		});
 		// the OAuth app uses no user-only action (`me`), so the key reaches every trigger, create and search
 		expect(operationKeys(app)).toEqual(operationKeys(oauth));
 		expect(await integrationReport(app, 'worksection')).toBe('');
 	});
 
 	test('inputs the vendor requires with the key are required here (a comment\'s author), optional in the OAuth app', () => {
-		const { app } = adminApp();
-		const oauth = buildVendorApp(vendor, operationCatalogues.worksection, '1.0.0');
+		const { app, oauth } = adminApp();
 		const author = (a: typeof app) => (a.creates?.comment_create.operation.inputFields as Array<{ key?: string; required?: boolean }>).find((f) => f.key === 'emailUserFrom'); // the catalogue's email_user_from, as Zapier keys it
 		expect(author(app)?.required).toBe(true);
 		expect(author(oauth)?.required).toBeFalsy();

@@ -7,13 +7,11 @@
 import nock from 'nock';
 import * as zapier from 'zapier-platform-core';
 
-import { operationCatalogues } from '../../shared/operations';
 import { vendors } from '../../shared/vendors';
-import { zapierAlternatives, type ZapierAlternative } from '../../zapier/alternatives';
-import { buildVendorApp } from '../../zapier/vendor-app';
+import { zapierAlternatives } from '../../zapier/alternatives';
 import { MOCK_CLIENT, strictVendorMock } from '../mocks/vendor-mocks';
 import { failure, resetEnv } from './harness';
-import { integrationReport, operationKeys } from './alternative-apps';
+import { alternativeAndOAuthApps, connectionForm, integrationReport, operationKeys } from './alternative-apps';
 
 beforeEach(() => {
 	resetEnv();
@@ -29,11 +27,10 @@ const INFO = { resource_owner_id: null, scope: ['public'], expires_in: 7000, app
 const CLIENT = { client_id: MOCK_CLIENT.clientId, client_secret: MOCK_CLIENT.clientSecret };
 
 function ccApp() {
-	const alternative = zapierAlternatives(vendor).find((a) => a.kind === 'clientCredentials') as ZapierAlternative;
-	const app = buildVendorApp(vendor, operationCatalogues.wordapp, '1.0.0', alternative);
+	const { app, oauth } = alternativeAndOAuthApps('wordapp', 'clientCredentials');
 	const run = zapier.createAppTester(app) as unknown as Tester;
 	const perform = (app.authentication as unknown as { sessionConfig: { perform: unknown } }).sessionConfig.perform;
-	return { app, run, perform };
+	return { app, oauth, run, perform };
 }
 
 /** What Zapier does for session auth: on RefreshAuthError run perform again, merge, replay once. */
@@ -55,18 +52,14 @@ describe('every client-credentials integration', () => {
 	});
 
 	test.each(withGrant.map((v) => [v.id, v] as const))('%s: session auth, the OAuth app\'s operations, every integration check', async (id, definition) => {
-		const alternative = zapierAlternatives(definition).find((a) => a.kind === 'clientCredentials') as ZapierAlternative;
-		const app = buildVendorApp(definition, operationCatalogues[id], '1.0.0', alternative);
-		const oauth = buildVendorApp(definition, operationCatalogues[id], '1.0.0');
+		const { app, oauth } = alternativeAndOAuthApps(id, 'clientCredentials');
 		expect(app.authentication?.type).toBe('session');
 		expect(operationKeys(app)).toEqual(operationKeys(oauth));
 		expect(await integrationReport(app, id)).toBe('');
 	});
 
 	test('WebWork Tracker: the grant authenticates the client as its definition says, and the token reaches the API', async () => {
-		const definition = vendors['webwork-tracker'];
-		const alternative = zapierAlternatives(definition).find((a) => a.kind === 'clientCredentials') as ZapierAlternative;
-		const app = buildVendorApp(definition, operationCatalogues['webwork-tracker'], '1.0.0', alternative);
+		const { app } = alternativeAndOAuthApps('webwork-tracker', 'clientCredentials');
 		const run = zapier.createAppTester(app) as unknown as Tester;
 		const perform = (app.authentication as unknown as { sessionConfig: { perform: unknown } }).sessionConfig.perform;
 		const mock = strictVendorMock('webwork-tracker').expectClientCredentials();
@@ -81,13 +74,14 @@ describe('every client-credentials integration', () => {
 
 describe('Wordapp client-credentials integration', () => {
 	test('session auth with the client fields, the OAuth app\'s operations, and every integration check passes', async () => {
-		const { app } = ccApp();
-		const oauth = buildVendorApp(vendor, operationCatalogues.wordapp, '1.0.0');
-		expect(app.authentication?.type).toBe('session');
-		expect(app.authentication?.fields?.map((f) => [f.key, f.type, f.required])).toEqual([
-			['client_id', 'string', true],
-			['client_secret', 'password', true],
-		]);
+		const { app, oauth } = ccApp();
+		expect(connectionForm(app)).toEqual({
+			type: 'session',
+			fields: [
+				['client_id', 'string', true],
+				['client_secret', 'password', true],
+			],
+		});
 		expect(operationKeys(app)).toEqual(operationKeys(oauth));
 		expect(await integrationReport(app, 'wordapp')).toBe('');
 	});

@@ -11,7 +11,7 @@ import { personalTokens } from '../../zapier/token-auth';
 import { buildVendorApp } from '../../zapier/vendor-app';
 import { strictVendorMock } from '../mocks/vendor-mocks';
 import { failure, resetEnv } from './harness';
-import { integrationReport } from './alternative-apps';
+import { connectionForm, integrationReport } from './alternative-apps';
 
 beforeEach(resetEnv);
 
@@ -27,8 +27,7 @@ function tokenApp(id: 'webwork-tracker' | 'worktual') {
 describe('personal-token integrations', () => {
 	test.each(['webwork-tracker', 'worktual'] as const)('%s: custom auth with one secret field, and every integration check passes', async (id) => {
 		const { app } = tokenApp(id);
-		expect(app.authentication?.type).toBe('custom');
-		expect(app.authentication?.fields?.map((f) => [f.key, f.type, f.required])).toEqual([['access_token', 'password', true]]);
+		expect(connectionForm(app)).toEqual({ type: 'custom', fields: [['access_token', 'password', true]] });
 		expect(await integrationReport(app, id)).toBe('');
 	});
 
