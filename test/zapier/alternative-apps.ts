@@ -30,3 +30,11 @@ export function alternativeAndOAuthApps(id: VendorId, kind: ZapierAlternative['k
 export function connectionForm(app: VendorApp): { type?: string; fields?: unknown[][] } {
 	return { type: app.authentication?.type, fields: app.authentication?.fields?.map((f) => [f.key, f.type, f.required]) };
 }
+
+/** An alternative app is whole: it asks for `form`, offers exactly its OAuth app's operations, and passes every integration check. */
+export async function expectWholeAlternative(id: VendorId, kind: ZapierAlternative['kind'], form: ReturnType<typeof connectionForm>): Promise<void> {
+	const { app, oauth } = alternativeAndOAuthApps(id, kind);
+	expect(connectionForm(app)).toEqual(form);
+	expect(operationKeys(app)).toEqual(operationKeys(oauth));
+	expect(await integrationReport(app, id)).toBe('');
+}

@@ -11,7 +11,7 @@ import { vendors } from '../../shared/vendors';
 import { zapierAlternatives } from '../../zapier/alternatives';
 import { MOCK_CLIENT, strictVendorMock } from '../mocks/vendor-mocks';
 import { failure, resetEnv } from './harness';
-import { alternativeAndOAuthApps, connectionForm, integrationReport, operationKeys } from './alternative-apps';
+import { alternativeAndOAuthApps, expectWholeAlternative } from './alternative-apps';
 
 beforeEach(() => {
 	resetEnv();
@@ -24,6 +24,14 @@ type Tester = (method: unknown, bundle: object) => Promise<any>; // eslint-disab
 
 const vendor = vendors.wordapp;
 const INFO = { resource_owner_id: null, scope: ['public'], expires_in: 7000, application: { uid: MOCK_CLIENT.clientId }, created_at: 1476891745 };
+/** What the user enters to connect a client-credentials app: session auth with the application's client ID and secret. */
+const CLIENT_FORM = {
+	type: 'session',
+	fields: [
+		['client_id', 'string', true],
+		['client_secret', 'password', true],
+	],
+};
 const CLIENT = { client_id: MOCK_CLIENT.clientId, client_secret: MOCK_CLIENT.clientSecret };
 
 function ccApp() {
@@ -51,11 +59,8 @@ describe('every client-credentials integration', () => {
 		expect(withGrant.map((v) => v.id).sort()).toEqual(['webwork-tracker', 'wordapp']);
 	});
 
-	test.each(withGrant.map((v) => [v.id, v] as const))('%s: session auth, the OAuth app\'s operations, every integration check', async (id, definition) => {
-		const { app, oauth } = alternativeAndOAuthApps(id, 'clientCredentials');
-		expect(app.authentication?.type).toBe('session');
-		expect(operationKeys(app)).toEqual(operationKeys(oauth));
-		expect(await integrationReport(app, id)).toBe('');
+	test.each(withGrant.map((v) => v.id))('%s: session auth with the client fields, the OAuth app\'s operations, every integration check', async (id) => {
+		await expectWholeAlternative(id, 'clientCredentials', CLIENT_FORM);
 	});
 
 	test('WebWork Tracker: the grant authenticates the client as its definition says, and the token reaches the API', async () => {
@@ -74,16 +79,7 @@ describe('every client-credentials integration', () => {
 
 describe('Wordapp client-credentials integration', () => {
 	test('session auth with the client fields, the OAuth app\'s operations, and every integration check passes', async () => {
-		const { app, oauth } = ccApp();
-		expect(connectionForm(app)).toEqual({
-			type: 'session',
-			fields: [
-				['client_id', 'string', true],
-				['client_secret', 'password', true],
-			],
-		});
-		expect(operationKeys(app)).toEqual(operationKeys(oauth));
-		expect(await integrationReport(app, 'wordapp')).toBe('');
+		await expectWholeAlternative('wordapp', 'clientCredentials', CLIENT_FORM);
 	});
 
 	test('perform runs the grant with the entered client (form fields) and returns the token and its expiry, not the client', async () => {

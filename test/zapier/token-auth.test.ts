@@ -11,7 +11,7 @@ import { personalTokens } from '../../zapier/token-auth';
 import { buildVendorApp } from '../../zapier/vendor-app';
 import { strictVendorMock } from '../mocks/vendor-mocks';
 import { failure, resetEnv } from './harness';
-import { connectionForm, integrationReport } from './alternative-apps';
+import { expectWholeAlternative } from './alternative-apps';
 
 beforeEach(resetEnv);
 
@@ -25,10 +25,8 @@ function tokenApp(id: 'webwork-tracker' | 'worktual') {
 }
 
 describe('personal-token integrations', () => {
-	test.each(['webwork-tracker', 'worktual'] as const)('%s: custom auth with one secret field, and every integration check passes', async (id) => {
-		const { app } = tokenApp(id);
-		expect(connectionForm(app)).toEqual({ type: 'custom', fields: [['access_token', 'password', true]] });
-		expect(await integrationReport(app, id)).toBe('');
+	test.each(['webwork-tracker', 'worktual'] as const)('%s: custom auth with one secret field, the OAuth app\'s operations, and every integration check passes', async (id) => {
+		await expectWholeAlternative(id, 'personalToken', { type: 'custom', fields: [['access_token', 'password', true]] });
 	});
 
 	test('WebWork Tracker: the connection test sends the personal access token as a Bearer token', async () => {
