@@ -1,16 +1,25 @@
 // Fixed credentials of the sandbox's emulated vendor accounts. They are public on purpose:
 // the sandbox only ever runs on loopback, and tests, e2e and the playground share them.
 
+import { SANDBOX_VENDORS, type SandboxVendorEntry } from './vendors';
+
 /**
- * The vendors the sandbox emulates. Kept apart from shared/vendors (the sandbox imports nothing from
- * shared/, so a wrong definition shows up as a failure); test/registry/registry.test.ts checks that it
- * emulates exactly the registry's vendors.
+ * The vendors the sandbox emulates, in the order of the registry sandbox/vendors/index.ts. Kept apart from
+ * shared/vendors (the sandbox imports nothing from shared/, so a wrong definition shows up as a failure);
+ * test/registry/registry.test.ts checks that it emulates exactly the registry's vendors.
  */
-export const VENDOR_IDS = ['weekdone', 'worksection', 'worktual', 'webwork-tracker', 'wordapp'] as const;
-export type VendorId = (typeof VENDOR_IDS)[number];
+export type VendorId = SandboxVendorEntry['id'];
+export const VENDOR_IDS: readonly VendorId[] = SANDBOX_VENDORS.map((vendor) => vendor.id);
 
 export function isVendorId(value: unknown): value is VendorId {
 	return typeof value === 'string' && (VENDOR_IDS as readonly string[]).includes(value);
+}
+
+/** The registry entry of one vendor. */
+export function sandboxVendor(id: VendorId): SandboxVendorEntry {
+	const entry = SANDBOX_VENDORS.find((vendor) => vendor.id === id);
+	if (!entry) throw new Error(`sandbox: no vendor ${id}`);
+	return entry;
 }
 
 export interface RegisteredClient {
@@ -42,11 +51,9 @@ export const DEFAULT_REDIRECT_URIS: readonly string[] = [
 	'https://zapier.com/dashboard/auth/oauth/return/App1CLIAPI/',
 ];
 
-export const WEBWORK_PAT = 'sandbox-webwork-pat';
-export const WORKTUAL_PRIVATE_TOKEN = 'sandbox-worktual-private-token';
-export const WORKSECTION_ADMIN_KEY = 'sandbox-worksection-admin-key';
-export const WORDAPP_USER = {
-	username: 'sandbox',
-	email: 'sandbox@example.com',
-	password: 'Sandbox-pass-1',
-} as const;
+// Each vendor's further fixed secrets live in its own sandbox files; re-exported here for the tests, e2e and
+// bench that import every sandbox secret from this file.
+export { WEBWORK_PAT } from './vendors/webwork-tracker';
+export { WORKTUAL_PRIVATE_TOKEN } from './vendors/worktual';
+export { WORKSECTION_ADMIN_KEY } from './vendors/worksection-api';
+export { WORDAPP_USER } from './seed/wordapp';

@@ -1,24 +1,9 @@
 // Test-only endpoints under /__sandbox/ (never part of any vendor's surface).
 import { ASSUMPTIONS, parseAssumptionNames } from './assumptions';
-import { VENDOR_IDS, WEBWORK_PAT, WORDAPP_USER, WORKSECTION_ADMIN_KEY, WORKTUAL_PRIVATE_TOKEN, isVendorId, type VendorId } from './clients';
+import { VENDOR_IDS, isVendorId, sandboxVendor, type VendorId } from './clients';
 import { sendJson } from './http/respond';
 import type { RequestContext, Router } from './router';
 import type { SandboxState } from './state';
-
-/** Vendor-relative URLs, for the playground's "how do I configure this" view. */
-const ENDPOINTS: Record<VendorId, Record<string, string>> = {
-	weekdone: { authorize: '/weekdone/oauth_authorize', token: '/weekdone/oauth_token', api: '/weekdone/api/1' },
-	worksection: {
-		authorize: '/worksection/oauth2/authorize',
-		token: '/worksection/oauth2/token',
-		refresh: '/worksection/oauth2/refresh',
-		resource: '/worksection/oauth2/resource',
-		account: '/worksection/account',
-	},
-	worktual: { authorize: '/worktual/services/oauth2/v1/authorize', token: '/worktual/services/oauth2/v1/token', api: '/worktual/services/ccaas/v1' },
-	'webwork-tracker': { authorize: '/webwork-tracker/oauth/authorize', token: '/webwork-tracker/oauth/token', api: '/webwork-tracker/api/v2' },
-	wordapp: { authorize: '/wordapp/oauth/authorize', token: '/wordapp/oauth/token', revoke: '/wordapp/oauth/revoke', tokenInfo: '/wordapp/oauth/token/info', api: '/wordapp/api/v1' },
-};
 
 export function registerControl(router: Router, state: SandboxState): void {
 	router.post('/__sandbox/expire', (ctx) => {
@@ -99,24 +84,18 @@ const MAX_TOKEN_DELAY_MS = 60_000;
 export function tokenDelayFor(state: SandboxState, vendor: VendorId, path: string): number {
 	const delay = state.tokenDelayMs.get(vendor) ?? 0;
 	if (delay === 0) return 0;
-	const { token, refresh } = ENDPOINTS[vendor];
+	const { token, refresh } = sandboxVendor(vendor).paths;
 	return path === token || path === refresh ? delay : 0;
 }
 
 function clients(state: SandboxState): Record<string, unknown> {
-	const extras: Record<VendorId, Record<string, string>> = {
-		weekdone: {},
-		worksection: { adminApiKey: WORKSECTION_ADMIN_KEY },
-		worktual: { privateAppToken: WORKTUAL_PRIVATE_TOKEN },
-		'webwork-tracker': { personalAccessToken: WEBWORK_PAT },
-		wordapp: { username: WORDAPP_USER.email, password: WORDAPP_USER.password },
-	};
 	const out: Record<string, unknown> = {};
 	for (const vendor of VENDOR_IDS) {
 		const client = state.options.clients[vendor];
-		const urls = Object.fromEntries(Object.entries(ENDPOINTS[vendor]).map(([k, path]) => [k, `${state.baseUrl}${path}`]));
-		// Fixed sandbox credentials, also exported from sandbox/clients.ts; the playground shows them.
-		out[vendor] = { clientId: client.clientId, clientSecret: client.clientSecret, redirectUris: client.redirectUris ?? [], urls, ...extras[vendor] };
+		const { paths, clientExtras } = sandboxVendor(vendor);
+		const urls = Object.fromEntries(Object.entries(paths).map(([k, path]) => [k, `${state.baseUrl}${path}`]));
+		// Fixed sandbox credentials (each vendor's registry entry, sandbox/vendors/index.ts); the playground shows them.
+		out[vendor] = { clientId: client.clientId, clientSecret: client.clientSecret, redirectUris: client.redirectUris ?? [], urls, ...clientExtras };
 	}
 	return out;
 }

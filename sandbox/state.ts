@@ -1,36 +1,16 @@
 import type { AssumptionName } from './assumptions';
-import { WEBWORK_PAT, WORKTUAL_PRIVATE_TOKEN, type VendorId } from './clients';
+import { sandboxVendor, type VendorId } from './clients';
 import { CodeStore } from './oauth/codes';
 import { TokenStore } from './oauth/tokens';
 import type { ResolvedOptions } from './options';
 import { RateLimiter } from './rate-limit';
 import { RequestLog } from './request-log';
-import { seedWebwork, type WebworkData } from './seed/webwork-tracker';
-import { seedWeekdone, type WeekdoneData } from './seed/weekdone';
-import { seedWordapp, type WordappData } from './seed/wordapp';
-import { seedWorksection, type WorksectionData } from './seed/worksection';
-import { seedWorktual, type WorktualData } from './seed/worktual';
 import { Stats } from './stats';
+import { SANDBOX_VENDORS, type SandboxVendorEntry } from './vendors';
 import { deliver, type Delivery, type DeliveryResult } from './webhooks';
 
-export interface VendorData {
-	weekdone: WeekdoneData;
-	worksection: WorksectionData;
-	worktual: WorktualData;
-	'webwork-tracker': WebworkData;
-	wordapp: WordappData;
-}
-
-/** Documented access-token lifetimes in seconds; null = permanent. */
-export const DEFAULT_ACCESS_TTL: Record<VendorId, number | null> = {
-	weekdone: 3600, // "access_token will expire in 60 minutes"
-	worksection: 86_400, // "valid for 24 hours"
-	worktual: null, // "permanent access_token"
-	'webwork-tracker': 1_296_000, // 15 days
-	wordapp: 7200, // "expired in 2 hours"
-};
-
-const SIX_MONTHS_MS = 182 * 86_400_000;
+/** Each vendor's seeded account, typed by its registry entry's seed (sandbox/vendors/index.ts). */
+export type VendorData = { [Entry in SandboxVendorEntry as Entry['id']]: ReturnType<Entry['seed']> };
 
 /** Everything one sandbox instance remembers; `reset()` returns it to the seeded state. */
 export class SandboxState {
@@ -67,15 +47,10 @@ export class SandboxState {
 		this.tokens = new TokenStore(this.options.now);
 		this.codes = new CodeStore(this.options.now, this.options.authCodeTtlSeconds);
 		this.webworkLimiter = new RateLimiter(this.options.webworkRateLimitPerMinute, this.options.now);
-		this.data = {
-			weekdone: seedWeekdone(now),
-			worksection: seedWorksection(now),
-			worktual: seedWorktual(),
-			'webwork-tracker': seedWebwork(now),
-			wordapp: seedWordapp(),
-		};
-		this.tokens.addStatic('webwork-tracker', WEBWORK_PAT, this.me('webwork-tracker'), ['read', 'write', 'admin'], now + SIX_MONTHS_MS);
-		this.tokens.addStatic('worktual', WORKTUAL_PRIVATE_TOKEN, this.me('worktual'), [], null);
+		this.data = Object.fromEntries(SANDBOX_VENDORS.map((vendor) => [vendor.id, vendor.seed(now)])) as unknown as VendorData;
+		for (const vendor of SANDBOX_VENDORS) {
+			for (const fixed of vendor.staticTokens?.(now) ?? []) this.tokens.addStatic(vendor.id, fixed.token, this.me(vendor.id), fixed.scopes, fixed.expiresAt);
+		}
 		this.stats.clear();
 		this.log.clear();
 		this.tokenDelayMs.clear();
@@ -88,8 +63,8 @@ export class SandboxState {
 
 	/** Access-token lifetime for new tokens, honouring the accessTokenTtlSeconds override. */
 	accessTtl(vendor: VendorId): number | null {
-		const base = DEFAULT_ACCESS_TTL[vendor];
-		// Worktual documents no refresh at all, so shortening its tokens would only strand clients.
+		const base = sandboxVendor(vendor).accessLifetimeSeconds;
+		// A permanent token stays permanent (Worktual documents no refresh at all): shortening it would only strand clients.
 		if (base === null) return null;
 		return this.options.accessTokenTtlSeconds ?? base;
 	}

@@ -1,4 +1,9 @@
-import { WORDAPP_USER } from '../clients';
+/** The sandbox account's fixed sign-in (the password grant's user); public on purpose, like every sandbox secret. */
+export const WORDAPP_USER = {
+	username: 'sandbox',
+	email: 'sandbox@example.com',
+	password: 'Sandbox-pass-1',
+} as const;
 
 export interface WordappUser {
 	id: number;

@@ -9,6 +9,8 @@ import type { IssuedTokens } from '../oauth/tokens';
 import { openTokenRequest, param, type TokenErrorShape } from '../oauth/token-request';
 import type { RequestContext, Router } from '../router';
 import type { SandboxState } from '../state';
+import { seedWebwork, type WebworkData } from '../seed/webwork-tracker';
+import type { SandboxVendor } from '../vendor-entry';
 import { registerWebworkApi } from './webwork-api';
 
 const VENDOR = 'webwork-tracker';
@@ -94,3 +96,17 @@ function body(state: SandboxState, issued: IssuedTokens): Record<string, unknown
 	if (issued.refresh) out.refresh_token = issued.refresh.token;
 	return out;
 }
+
+/** The sandbox account's fixed personal access token; public on purpose, like every sandbox secret. */
+export const WEBWORK_PAT = 'sandbox-webwork-pat';
+const SIX_MONTHS_MS = 182 * 86_400_000;
+
+export const webworkTrackerSandbox: SandboxVendor<'webwork-tracker', WebworkData> = {
+	id: 'webwork-tracker',
+	paths: { authorize: '/webwork-tracker/oauth/authorize', token: '/webwork-tracker/oauth/token', api: '/webwork-tracker/api/v2' },
+	accessLifetimeSeconds: 1_296_000, // 15 days
+	seed: seedWebwork,
+	staticTokens: (now) => [{ token: WEBWORK_PAT, scopes: [...SCOPES], expiresAt: now + SIX_MONTHS_MS }],
+	register: registerWebwork,
+	clientExtras: { personalAccessToken: WEBWORK_PAT },
+};

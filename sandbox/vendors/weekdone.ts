@@ -9,6 +9,8 @@ import { checkRefreshGrant } from '../oauth/refresh-grant';
 import { openTokenRequest, param } from '../oauth/token-request';
 import type { RequestContext, Router } from '../router';
 import type { SandboxState } from '../state';
+import { seedWeekdone, type WeekdoneData } from '../seed/weekdone';
+import type { SandboxVendor } from '../vendor-entry';
 import { registerWeekdoneApi } from './weekdone-api';
 
 const VENDOR = 'weekdone';
@@ -81,3 +83,12 @@ function token(ctx: RequestContext, state: SandboxState): void {
 	// "Response will be the new access_token": nothing else is documented.
 	sendJson(ctx.res, 200, { access_token: issued.access.token });
 }
+
+export const weekdoneSandbox: SandboxVendor<'weekdone', WeekdoneData> = {
+	id: 'weekdone',
+	paths: { authorize: '/weekdone/oauth_authorize', token: '/weekdone/oauth_token', api: '/weekdone/api/1' },
+	accessLifetimeSeconds: 3600, // "access_token will expire in 60 minutes"
+	seed: seedWeekdone,
+	register: registerWeekdone,
+	clientExtras: {},
+};

@@ -4,6 +4,8 @@ import { assumedRoute } from '../assumed-route';
 import { authorizeHandler, splitScope } from '../oauth/authorize';
 import type { Router } from '../router';
 import type { SandboxState } from '../state';
+import { WORDAPP_USER, seedWordapp, type WordappData } from '../seed/wordapp';
+import type { SandboxVendor } from '../vendor-entry';
 import { registerWordappApi } from './wordapp-api';
 import { wordappToken } from './wordapp-token';
 
@@ -35,3 +37,12 @@ export function registerWordapp(router: Router, state: SandboxState): void {
 	router.post('/wordapp/oauth/token', assumedRoute(state, 'wordapp-token-url', (ctx) => wordappToken(ctx, state)));
 	registerWordappApi(router, state);
 }
+
+export const wordappSandbox: SandboxVendor<'wordapp', WordappData> = {
+	id: 'wordapp',
+	paths: { authorize: '/wordapp/oauth/authorize', token: '/wordapp/oauth/token', revoke: '/wordapp/oauth/revoke', tokenInfo: '/wordapp/oauth/token/info', api: '/wordapp/api/v1' },
+	accessLifetimeSeconds: 7200, // "expired in 2 hours"
+	seed: () => seedWordapp(),
+	register: registerWordapp,
+	clientExtras: { username: WORDAPP_USER.email, password: WORDAPP_USER.password },
+};

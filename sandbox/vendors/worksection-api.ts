@@ -1,6 +1,5 @@
 // Worksection's account-scoped API: /api/oauth2 (user token) and /api/admin/v2 (account API key).
 import { createHash } from 'node:crypto';
-import { WORKSECTION_ADMIN_KEY } from '../clients';
 import { parseBearer } from '../http/auth-header';
 import { requestParams } from '../http/params';
 import { ownValue } from '../own-keys';
@@ -9,6 +8,9 @@ import type { RequestContext, Router } from '../router';
 import type { SandboxState } from '../state';
 import { WORKSECTION_ACTIONS } from './worksection-actions';
 import { WS_CODE, wsError, type WsCall } from './worksection-types';
+
+/** The sandbox account's fixed admin API key (the real one is in the account's settings); public on purpose, like every sandbox secret. */
+export const WORKSECTION_ADMIN_KEY = 'sandbox-worksection-admin-key';
 
 const VENDOR = 'worksection';
 const ACCOUNT = '/worksection/account';

@@ -9,7 +9,9 @@ import type { IssuedTokens } from '../oauth/tokens';
 import { openTokenRequest, param, sendTokenError, type TokenErrorShape } from '../oauth/token-request';
 import type { RequestContext, Router } from '../router';
 import type { SandboxState } from '../state';
-import { registerWorksectionApi } from './worksection-api';
+import { seedWorksection, type WorksectionData } from '../seed/worksection';
+import type { SandboxVendor } from '../vendor-entry';
+import { WORKSECTION_ADMIN_KEY, registerWorksectionApi } from './worksection-api';
 
 const VENDOR = 'worksection';
 // "the refresh_token is valid for 1 month"; the `def50200` prefix is that of the doc's sample refresh token.
@@ -136,3 +138,18 @@ function tokenBody(state: SandboxState, issued: IssuedTokens): Record<string, un
 		account_url: worksectionAccountUrl(state),
 	};
 }
+
+export const worksectionSandbox: SandboxVendor<'worksection', WorksectionData> = {
+	id: 'worksection',
+	paths: {
+		authorize: '/worksection/oauth2/authorize',
+		token: '/worksection/oauth2/token',
+		refresh: '/worksection/oauth2/refresh',
+		resource: '/worksection/oauth2/resource',
+		account: '/worksection/account',
+	},
+	accessLifetimeSeconds: 86_400, // "valid for 24 hours"
+	seed: seedWorksection,
+	register: registerWorksection,
+	clientExtras: { adminApiKey: WORKSECTION_ADMIN_KEY },
+};

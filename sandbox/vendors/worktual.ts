@@ -9,6 +9,8 @@ import { grantOf, issueTokens } from '../oauth/issue';
 import { openTokenRequest, param } from '../oauth/token-request';
 import type { RequestContext, Router } from '../router';
 import type { SandboxState } from '../state';
+import { seedWorktual, type WorktualData } from '../seed/worktual';
+import type { SandboxVendor } from '../vendor-entry';
 import { registerWorktualApi } from './worktual-api';
 
 const VENDOR = 'worktual';
@@ -64,3 +66,16 @@ function token(ctx: RequestContext, state: SandboxState): void {
 	// Documented success body: a JSON array holding one object, no refresh token, no expiry.
 	sendJson(ctx.res, 200, [{ access_token: issued.access.token }]);
 }
+
+/** The sandbox account's fixed private app token (permanent); public on purpose, like every sandbox secret. */
+export const WORKTUAL_PRIVATE_TOKEN = 'sandbox-worktual-private-token';
+
+export const worktualSandbox: SandboxVendor<'worktual', WorktualData> = {
+	id: 'worktual',
+	paths: { authorize: '/worktual/services/oauth2/v1/authorize', token: '/worktual/services/oauth2/v1/token', api: '/worktual/services/ccaas/v1' },
+	accessLifetimeSeconds: null, // "permanent access_token"
+	seed: () => seedWorktual(),
+	staticTokens: () => [{ token: WORKTUAL_PRIVATE_TOKEN, scopes: [], expiresAt: null }],
+	register: registerWorktual,
+	clientExtras: { privateAppToken: WORKTUAL_PRIVATE_TOKEN },
+};
