@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
-import { DEFAULT_REDIRECT_URIS, SANDBOX_CLIENTS, WORKSECTION_ADMIN_KEY } from '../../sandbox/clients';
+import { DEFAULT_REDIRECT_URIS, SANDBOX_CLIENTS, VENDOR_IDS, WORKSECTION_ADMIN_KEY } from '../../sandbox/clients';
 import { parseBody } from '../../sandbox/http/body';
 import { isRegisteredRedirectUri } from '../../sandbox/oauth/redirect-uris';
 import { TokenStore } from '../../sandbox/oauth/tokens';
+import { resolveOptions } from '../../sandbox/resolve-options';
 import { Router } from '../../sandbox/router';
+import { buildRouter } from '../../sandbox/routes';
 import { isoWeekPeriod } from '../../sandbox/seed/dates';
+import { SandboxState } from '../../sandbox/state';
+import { SANDBOX_VENDORS } from '../../sandbox/vendors';
 import { adminHashValid } from '../../sandbox/vendors/worksection-api';
 
 describe('Router', () => {
@@ -22,6 +26,32 @@ describe('Router', () => {
 	test('distinguishes a wrong method from an unknown path', () => {
 		expect(router.match('DELETE', '/x/items/1')).toBe('method');
 		expect(router.match('GET', '/x/items/1/likes')).toBeUndefined();
+	});
+});
+
+describe('sandbox vendor registry', () => {
+	const state = new SandboxState(resolveOptions());
+	const router = buildRouter(state);
+
+	test('ids are unique and VENDOR_IDS follows the registry', () => {
+		expect(new Set(VENDOR_IDS).size).toBe(SANDBOX_VENDORS.length);
+		expect(VENDOR_IDS).toEqual(SANDBOX_VENDORS.map((vendor) => vendor.id));
+	});
+
+	// token-delay and the playground rely on `paths`: each must be a route the vendor registered.
+	test.each(SANDBOX_VENDORS.map((vendor) => [vendor.id, vendor] as const))('%s: its authorize, token and refresh paths are routed', (_id, vendor) => {
+		expect(router.match('GET', vendor.paths.authorize ?? '')).toEqual(expect.objectContaining({ handler: expect.any(Function) }));
+		expect(router.match('POST', vendor.paths.token)).toEqual(expect.objectContaining({ handler: expect.any(Function) }));
+		if (vendor.paths.refresh !== undefined) expect(router.match('POST', vendor.paths.refresh)).toEqual(expect.objectContaining({ handler: expect.any(Function) }));
+	});
+
+	test('each seeded `me` owns the vendor\'s static tokens', () => {
+		expect.hasAssertions();
+		for (const vendor of SANDBOX_VENDORS) {
+			for (const fixed of vendor.staticTokens?.(state.now()) ?? []) {
+				expect(state.tokens.checkAccess(vendor.id, fixed.token)).toMatchObject({ ok: true, record: { userId: state.me(vendor.id) } });
+			}
+		}
 	});
 });
 
