@@ -6,19 +6,13 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { VendorId } from '../sandbox/clients';
+import { SANDBOX_VENDORS } from '../sandbox/vendors';
 import { vendors } from '../shared/vendors';
 import { connectOAuth2, CountingCredentials, distNode, executeNode } from './n8n-context';
 import type { BenchSandbox } from './sandbox-client';
 
-/** Token and refresh endpoints of the sandbox (sandbox/control.ts ENDPOINTS), to tell token requests from API calls. */
-const TOKEN_PATHS = new Set([
-	'/weekdone/oauth_token',
-	'/worksection/oauth2/token',
-	'/worksection/oauth2/refresh',
-	'/worktual/services/oauth2/v1/token',
-	'/webwork-tracker/oauth/token',
-	'/wordapp/oauth/token',
-]);
+/** Token and refresh endpoints of the sandbox (each vendor's entry in sandbox/vendors/index.ts), to tell token requests from API calls. */
+const TOKEN_PATHS = new Set(SANDBOX_VENDORS.flatMap((v) => [v.paths.token, v.paths.refresh].filter((p): p is string => p !== undefined)));
 
 const CASES: Array<{ vendor: VendorId; node: string; credentialType: string; refreshes: boolean }> = [
 	{ vendor: 'weekdone', node: 'Weekdone', credentialType: 'weekdoneOAuth2Api', refreshes: true },

@@ -1,6 +1,7 @@
 import type { N8nClient, CredentialRef } from '../e2e/lib/n8n-client';
 import { VENDORS, oauth2ClientData, type OutputCheck } from '../e2e/vendors';
 import type { NodeAction } from '../e2e/lib/workflow';
+import { SANDBOX_VENDORS } from '../../sandbox/vendors';
 
 /**
  * Every credential type of the package whose token is refreshed or renewed, with how the race creates and
@@ -19,7 +20,7 @@ export interface RaceCase {
 	rotates: boolean;
 	/** Creates the credential and makes it usable (OAuth2 connect; other grants get their token on first use). */
 	create(client: N8nClient, label: string, sandboxUrl: string): Promise<CredentialRef>;
-	/** Token-endpoint paths of the vendor on the sandbox (sandbox/control.ts ENDPOINTS): what one token request hits. */
+	/** Token-endpoint paths of the vendor on the sandbox (its entry in sandbox/vendors/index.ts): what one token request hits. */
 	tokenPaths: string[];
 	/** Set when the race is known to fail for a reason outside the transport: reported, not gating (see KNOWN_LIMITS). */
 	knownLimit?: string;
@@ -45,12 +46,13 @@ export const QUEUE_MODE_KNOWN_LIMITS: Record<string, string> = {
 	wordappPasswordApi: 'renewals are single-flight per process only; two workers can each renew once (README, Concurrency)',
 };
 
-const TOKEN_PATHS: Record<string, string[]> = {
-	weekdone: ['/weekdone/oauth_token'],
-	worksection: ['/worksection/oauth2/token', '/worksection/oauth2/refresh'],
-	'webwork-tracker': ['/webwork-tracker/oauth/token'],
-	wordapp: ['/wordapp/oauth/token'],
-};
+
+/** The sandbox's token and refresh paths of a vendor (a vendor without a sandbox entry is a clear failure). */
+function sandboxTokenPaths(id: string): string[] {
+	const entry = SANDBOX_VENDORS.find((v) => v.id === id);
+	if (!entry) throw new Error(`test/scale/cases.ts: the sandbox has no vendor ${id}`);
+	return [entry.paths.token, entry.paths.refresh].filter((p): p is string => p !== undefined);
+}
 
 const nonEmpty: OutputCheck = (items) => (items.length > 0 ? undefined : 'the node returned no items');
 
@@ -61,8 +63,7 @@ export function raceCases(): RaceCase[] {
 	const cases: RaceCase[] = [];
 	for (const vendor of VENDORS) {
 		if (!vendor.oauth2.refreshes) continue;
-		const tokenPaths = TOKEN_PATHS[vendor.id];
-		if (!tokenPaths) throw new Error(`test/scale/cases.ts: no token paths for ${vendor.id}`);
+		const tokenPaths = sandboxTokenPaths(vendor.id);
 		cases.push({
 			vendor: vendor.id,
 			credentialType: vendor.oauth2.credentialType,
