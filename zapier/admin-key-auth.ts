@@ -12,6 +12,7 @@ import type { Authentication, BeforeRequestMiddleware, Bundle, ZObject } from 'z
 import { checkTokenHost } from '../shared/oauth';
 import type { VendorOperations } from '../shared/operations/types';
 import type { AlternativeAuth, VendorDefinition } from '../shared/types';
+import { enteredText } from './auth-data';
 import { buildAuthentication } from './authentication';
 import { zapierEnv } from './env';
 import { isTokenEndpoint } from './urls';
@@ -21,10 +22,6 @@ export type AdminApiKey = Extract<AlternativeAuth, { kind: 'adminApiKey' }>;
 /** authData keys: the account URL the user enters (the API host) and the key that signs. */
 export const ACCOUNT_URL_FIELD = 'account_url';
 export const ADMIN_KEY_FIELD = 'api_key';
-
-function text(value: unknown): string {
-	return typeof value === 'string' ? value.trim() : '';
-}
 
 function basePathOf(alt: AdminApiKey): string {
 	return `/${alt.basePath.replace(/^\/+/, '')}`;
@@ -84,8 +81,8 @@ export function signAdminRequest(vendor: VendorDefinition, alt: AdminApiKey): Be
 	return (request, z, bundle) => {
 		const url = request.url ?? '';
 		if (isTokenEndpoint(vendor, url, zapierEnv())) return request;
-		const key = text(bundle.authData?.[ADMIN_KEY_FIELD]);
-		if (!key || !text(bundle.authData?.[ACCOUNT_URL_FIELD])) {
+		const key = enteredText(bundle.authData?.[ADMIN_KEY_FIELD]);
+		if (!key || !enteredText(bundle.authData?.[ACCOUNT_URL_FIELD])) {
 			throw new z.errors.Error(`${vendor.displayName}: the connection has no account URL or admin API key; reconnect the account`, 'invalid_input', 400);
 		}
 		const bare = url.split('#', 1)[0];
@@ -132,7 +129,7 @@ export function adminKeyAuthentication(vendor: VendorDefinition, alt: AdminApiKe
 		connectionLabel: Authentication['connectionLabel'];
 	};
 	const test = async (z: ZObject, bundle: Bundle): Promise<unknown> => {
-		const problem = accountUrlProblem(vendor, text(bundle.authData?.[ACCOUNT_URL_FIELD]));
+		const problem = accountUrlProblem(vendor, enteredText(bundle.authData?.[ACCOUNT_URL_FIELD]));
 		if (problem) throw new z.errors.Error(`${vendor.displayName}: ${problem}`, 'invalid_input', 400);
 		return await base.test(z, bundle);
 	};

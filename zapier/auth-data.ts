@@ -3,6 +3,11 @@ import type { TokenSet, VendorDefinition } from '../shared/types';
 /** Zapier stores authData as a flat string map; a TokenSet may hold numbers (expiry) and objects (Weekdone `user`). */
 export type AuthData = Record<string, string>;
 
+/** A value the user typed into the connection form, trimmed; '' when absent or not text. */
+export function enteredText(value: unknown): string {
+	return typeof value === 'string' ? value.trim() : '';
+}
+
 const STRING_FIELDS = ['access_token', 'refresh_token', 'token_type', 'scope'] as const;
 const NUMBER_FIELDS = ['expires_in', 'expires_at'] as const;
 

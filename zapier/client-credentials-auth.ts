@@ -15,7 +15,7 @@ import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 
 import { clientCredentialsToken, type OAuthClient } from '../shared/oauth';
 import type { AlternativeAuth, TokenSet, VendorDefinition } from '../shared/types';
-import { toRefreshedAuthData, type AuthData } from './auth-data';
+import { enteredText, toRefreshedAuthData, type AuthData } from './auth-data';
 import { buildAuthentication } from './authentication';
 import { oauthClient, zapierEnv } from './env';
 import { tokenTransport } from './http-client';
@@ -26,10 +26,6 @@ export type ClientCredentials = Extract<AlternativeAuth, { kind: 'clientCredenti
 /** authData keys of the fields the user enters. */
 export const CLIENT_ID_FIELD = 'client_id';
 export const CLIENT_SECRET_FIELD = 'client_secret';
-
-function text(value: unknown): string {
-	return typeof value === 'string' ? value.trim() : '';
-}
 
 /**
  * What `perform` returns, merged by Zapier into the stored authData: the token and its expiry, never the
@@ -63,8 +59,8 @@ export function clientCredentialsAuthentication(vendor: VendorDefinition, alt: C
 	const base = buildAuthentication(vendor) as unknown as { test: Authentication['test']; connectionLabel: Authentication['connectionLabel'] };
 
 	const perform = async (z: ZObject, bundle: Bundle): Promise<AuthData> => {
-		const clientId = text(bundle.authData?.[CLIENT_ID_FIELD]);
-		const clientSecret = text(bundle.authData?.[CLIENT_SECRET_FIELD]);
+		const clientId = enteredText(bundle.authData?.[CLIENT_ID_FIELD]);
+		const clientSecret = enteredText(bundle.authData?.[CLIENT_SECRET_FIELD]);
 		if (!clientId || !clientSecret) {
 			throw new z.errors.Error(`${vendor.displayName}: enter the client ID and the client secret`, 'invalid_input', 400);
 		}

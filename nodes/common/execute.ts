@@ -9,7 +9,7 @@ import {
 	type Scalar,
 } from '../../shared/operations/request';
 import type { OperationDefinition, VendorOperations } from '../../shared/operations/types';
-import { credentialTypeOf, type VendorNodeSpec } from './node-spec';
+import { credentialTypeOf, isLocatorValue, type VendorNodeSpec } from './node-spec';
 import { collectionOf, CUSTOM_API_CALL, isDestructive, isTopLevel, recordSourceOf, simplifiedFieldsOf } from './description';
 import { toNodeApiError } from '../transport/errors';
 import { withCredentialResolvedOnce } from '../transport/connection';
@@ -18,11 +18,6 @@ import { connectionSecrets, scrubError } from '../transport/redaction';
 import { revokeWithConnection } from '../transport/revoke';
 
 type Row = Record<string, unknown>;
-
-/** A resource locator's stored value (`{ __rl, mode, value }`), as version 2 saves a record ID. */
-function isLocatorValue(value: unknown): boolean {
-	return value !== null && typeof value === 'object' && '__rl' in value;
-}
 
 /**
  * What the user typed for an operation, keyed by input name: top-level inputs plus the collection's. A record

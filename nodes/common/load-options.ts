@@ -4,7 +4,7 @@ import { dropdownLabel, dropdownValue } from '../../shared/operations/dropdowns'
 import { buildSourceRequest } from '../../shared/operations/request';
 import type { DropdownSource, OperationDefinition } from '../../shared/operations/types';
 import { vendorApiRequestAllItems } from '../transport/GenericFunctions';
-import { credentialTypeOf, type VendorNodeSpec } from './node-spec';
+import { credentialTypeOf, isLocatorValue, type VendorNodeSpec } from './node-spec';
 
 type LoadOptionsMethod = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
 type ListSearchMethod = (this: ILoadOptionsFunctions, filter?: string) => Promise<INodeListSearchResult>;
@@ -12,7 +12,7 @@ type ListSearchMethod = (this: ILoadOptionsFunctions, filter?: string) => Promis
 /** An input the list depends on (the workspace), read by value whether it is a plain field or a resource locator. */
 function currentInput(context: ILoadOptionsFunctions, input: string): unknown {
 	const value = context.getCurrentNodeParameter(input);
-	if (value !== null && typeof value === 'object' && '__rl' in value) return context.getCurrentNodeParameter(input, { extractValue: true });
+	if (isLocatorValue(value)) return context.getCurrentNodeParameter(input, { extractValue: true });
 	return value;
 }
 

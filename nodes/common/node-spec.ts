@@ -18,3 +18,8 @@ export function credentialTypeOf(this: VendorRequestContext, spec: VendorNodeSpe
 	const value = 'getInputData' in this ? this.getNodeParameter('authentication', itemIndex, fallback) : (this as IPollFunctions).getNodeParameter('authentication', fallback);
 	return typeof value === 'string' && value !== '' ? value : fallback;
 }
+
+/** A resource locator's stored value (`{ __rl, mode, value }`), as version 2 saves a record ID. */
+export function isLocatorValue(value: unknown): boolean {
+	return value !== null && typeof value === 'object' && '__rl' in value;
+}
